@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// benchreport is a pipeline: ingest → model → analysis → charts / report.
+/// Dependencies point down that pipeline only; see README "Architecture".
+let package = Package(
+  name: "benchreport",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "benchreport", targets: ["benchreport"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // C libraries from Debian -dev packages, found with pkg-config.
+    .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+    .systemLibrary(
+      name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+    /// Value types only: runs, sweeps, latency summaries, diagnostics.
+    .target(name: "BenchModel"),
+    /// Format detection and one reader per input format; grouping runs into sweeps.
+    .target(
+      name: "BenchIngest",
+      dependencies: ["BenchModel", .product(name: "Yams", package: "Yams")]),
+    /// Pure functions over the model: percentiles, efficiency, Kneedle, stop criteria.
+    .target(name: "BenchAnalysis", dependencies: ["BenchModel"]),
+    /// Chart descriptions from analysis results and the Cairo renderer (PNG, SVG).
+    .target(
+      name: "BenchCharts",
+      dependencies: ["BenchModel", "BenchAnalysis", "CCairo", "CPangoCairo", "CLibXML2"]),
+    /// Template view models, strings catalogues and the Markdown / JSON writers.
+    .target(
+      name: "BenchReport",
+      dependencies: [
+        "BenchModel", "BenchAnalysis", .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("templates")]),
+    /// The executable: argument parsing and wiring, nothing else.
+    .executableTarget(
+      name: "benchreport",
+      dependencies: [
+        "BenchModel", "BenchIngest", "BenchAnalysis", "BenchReport", "BenchCharts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
+    .testTarget(
+      name: "BenchIngestTests", dependencies: ["BenchIngest", "BenchModel"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis", "BenchModel"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "BenchReportTests",
+      dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest"]),
+    .testTarget(name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2"]),
+    .testTarget(name: "benchreportTests", dependencies: ["BenchModel"]),
+  ]
+)

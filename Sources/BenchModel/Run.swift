@@ -1,0 +1,79 @@
+/// One benchmark run at one load level, as read from a result file.
+///
+/// Units follow the tools: throughputs per second, `duration` in seconds, latency summaries in
+/// milliseconds, per-request samples in seconds. Everything a file may lack is optional.
+public struct Run: Sendable, Equatable {
+  public var source: SourceLocation
+  public var format: SourceFormat
+
+  // Identity: what was measured.
+  public var model: String?
+  public var tokenizer: String?
+  /// The client request function (`backend`, or `endpoint_type` in V8 files).
+  public var backend: String?
+  public var endpointType: String?
+  public var label: String?
+  /// `dataset_name` (SGLang) or `--dataset-name` when known.
+  public var dataset: String?
+  /// Configured input / output lengths of synthetic datasets (SGLang `random_*_len`).
+  public var configuredInputLength: Int?
+  public var configuredOutputLength: Int?
+  /// `date` key, `YYYYMMDD-HHMMSS` local time of the run.
+  public var date: String?
+  /// `--metadata` string keys and sweep override keys (`max_num_seqs`), stringified.
+  public var metadata: [String: String]
+
+  // Load.
+  public var requestRate: RequestRate?
+  public var burstiness: Double?
+  /// Client-side concurrency limit; `nil` means unlimited.
+  public var maxConcurrency: Int?
+  /// Repetition number of `vllm bench sweep` runs.
+  public var runNumber: Int?
+
+  // Outcome.
+  public var numPrompts: Int?
+  public var completed: Int?
+  public var failed: Int?
+  /// Seconds.
+  public var duration: Double?
+  public var totalInputTokens: Int?
+  public var totalOutputTokens: Int?
+  /// req/s, successful requests only.
+  public var requestThroughput: Double?
+  /// req/s meeting the `--goodput` SLOs.
+  public var requestGoodput: Double?
+  /// tok/s.
+  public var inputThroughput: Double?
+  public var outputThroughput: Double?
+  public var totalTokenThroughput: Double?
+  /// Peak output tokens in any one-second bucket.
+  public var peakOutputThroughput: Double?
+  public var peakConcurrentRequests: Double?
+  /// SGLang's measured average concurrency (Σ e2e / duration).
+  public var measuredConcurrency: Double?
+
+  /// Latency summaries in ms, as the file reported them.
+  public var latency: [LatencyMetric: LatencySummary]
+  /// Per-request samples when the file carries the arrays.
+  public var samples: RequestSamples?
+
+  /// Things benchreport inferred or repaired while reading, in plain words.
+  public var notes: [String]
+
+  public init(source: SourceLocation, format: SourceFormat) {
+    self.source = source
+    self.format = format
+    self.metadata = [:]
+    self.latency = [:]
+    self.notes = []
+  }
+
+  /// The run's position on `variable`'s axis, if known.
+  public func level(on variable: LoadVariable) -> LoadLevel? {
+    switch variable {
+    case .concurrency: maxConcurrency.map(LoadLevel.concurrency)
+    case .requestRate: requestRate.map(LoadLevel.requestRate)
+    }
+  }
+}

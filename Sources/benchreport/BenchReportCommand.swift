@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct BenchReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "benchreport")
+}

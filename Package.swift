@@ -38,8 +38,7 @@ let package = Package(
       name: "BenchReport",
       dependencies: [
         "BenchModel", "BenchAnalysis", .product(name: "Mustache", package: "swift-mustache"),
-      ],
-      resources: [.copy("templates")]),
+      ]),
     /// The executable: argument parsing and wiring, nothing else.
     .executableTarget(
       name: "benchreport",

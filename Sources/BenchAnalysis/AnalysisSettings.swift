@@ -1,0 +1,79 @@
+import BenchModel
+import Foundation
+
+/// The thresholds that decide stability and the recommendation. Defaults follow common
+/// load-test practice; every one is a flag and a `benchreport.yaml` key.
+public struct AnalysisSettings: Sendable, Equatable {
+  /// A level with a lower success rate (completed / attempted) is unstable. 0.95 = 95 %.
+  public var minimumSuccessRate: Double = 0.95
+  /// TTFT above this many milliseconds is unstable.
+  public var ttftLimitMilliseconds: Double = 1000
+  /// Which TTFT statistic the limit applies to.
+  public var ttftStatistic: LatencyStatistic = .percentile(99)
+  /// Throughput must grow at least this much (0.2 = 20 %) from one level to the next.
+  public var minimumThroughputGrowth: Double = 0.20
+  /// The recommended range as fractions of the max stable level.
+  public var headroomLow: Double = 0.7
+  public var headroomHigh: Double = 0.8
+  /// User objectives; any breach makes a level unstable.
+  public var objectives: [ServiceLevelObjective] = []
+
+  public init() {}
+
+  /// Setting names accepted in `benchreport.yaml` under `thresholds:`.
+  public static let settingNames = [
+    "success_rate", "ttft_limit", "ttft_statistic", "min_throughput_growth", "headroom", "slo",
+  ]
+
+  /// Applies one named setting written as text (`95%`, `1000ms`, `p99`, `0.7-0.8`, …).
+  public mutating func apply(_ name: String, _ value: String) throws(SettingsError) {
+    let text = value.trimmingCharacters(in: .whitespaces)
+    switch name {
+    case "success_rate":
+      guard let fraction = ServiceLevelObjective.fraction(text.lowercased()) ?? Self.percentWithoutSign(text) else {
+        throw .invalidValue(setting: name, value: text, expected: "a percentage like 95% or a fraction like 0.95")
+      }
+      minimumSuccessRate = fraction
+    case "ttft_limit":
+      guard let milliseconds = ServiceLevelObjective.milliseconds(text.lowercased()) else {
+        throw .invalidValue(setting: name, value: text, expected: "a duration like 1000ms or 1s")
+      }
+      ttftLimitMilliseconds = milliseconds
+    case "ttft_statistic":
+      guard let statistic = LatencyStatistic(parsing: text) else {
+        throw .invalidValue(setting: name, value: text, expected: "mean, median or pNN (p90, p95, p99)")
+      }
+      ttftStatistic = statistic
+    case "min_throughput_growth":
+      guard let fraction = ServiceLevelObjective.fraction(text.lowercased()) ?? Self.percentWithoutSign(text) else {
+        throw .invalidValue(setting: name, value: text, expected: "a percentage like 20% or a fraction like 0.2")
+      }
+      minimumThroughputGrowth = fraction
+    case "headroom":
+      let bounds = text.split(separator: "-").compactMap { Double($0.trimmingCharacters(in: .whitespaces).replacingPercent()) }
+      guard bounds.count == 2, bounds[0] > 0, bounds[0] <= bounds[1], bounds[1] <= 1 else {
+        throw .invalidValue(setting: name, value: text, expected: "two fractions LOW-HIGH with 0 < LOW ≤ HIGH ≤ 1, e.g. 0.7-0.8")
+      }
+      headroomLow = bounds[0]
+      headroomHigh = bounds[1]
+    case "slo":
+      objectives = try ServiceLevelObjective.parseList(text)
+    default:
+      throw .unknownSetting(name, known: Self.settingNames)
+    }
+  }
+
+  /// `95` meaning 95 % (values above 1 are taken as percentages).
+  static func percentWithoutSign(_ text: String) -> Double? {
+    guard let value = Double(text), value > 1, value <= 100 else { return nil }
+    return value / 100
+  }
+}
+
+extension String {
+  /// `75%` → `0.75`; other text unchanged.
+  fileprivate func replacingPercent() -> String {
+    guard hasSuffix("%"), let value = Double(dropLast()) else { return self }
+    return String(value / 100)
+  }
+}

@@ -1,0 +1,146 @@
+import BenchModel
+
+/// Turns the runs of one load level into `LevelMetrics`: counts and success rate, throughput,
+/// latency (recomputed from samples when every run has them), decode speed and Little's-law
+/// concurrency. Repetitions are pooled (samples) or averaged (reported summaries).
+public enum LevelAggregator {
+  public static func metrics(of level: SweepLevel) -> LevelMetrics {
+    var metrics = LevelMetrics(level: level.level)
+    let runs = level.runs
+    metrics.runCount = runs.count
+    metrics.sources = runs.map(\.source)
+    metrics.notes = Array(Set(runs.flatMap(\.notes))).sorted()
+    if runs.count > 1 {
+      metrics.notes.append("\(runs.count) runs at this level: counts summed, rates and latencies averaged")
+    }
+
+    // Counts.
+    var attempted = 0
+    var completed = 0
+    var failed = 0
+    var countsKnown = true
+    for run in runs {
+      guard let counts = attemptCounts(of: run) else {
+        countsKnown = false
+        break
+      }
+      attempted += counts.attempted
+      completed += counts.completed
+      failed += counts.attempted - counts.completed
+    }
+    if countsKnown && !runs.isEmpty {
+      metrics.requests = attempted
+      metrics.completed = completed
+      metrics.failed = failed
+      metrics.successRate = attempted > 0 ? Double(completed) / Double(attempted) : nil
+    } else if let completedOnly = sum(runs.map(\.completed)) {
+      metrics.completed = completedOnly
+    }
+
+    metrics.duration = average(runs.map(\.duration))
+    metrics.requestThroughput = average(runs.map(\.requestThroughput))
+    metrics.outputThroughput = average(runs.map(\.outputThroughput))
+    metrics.totalTokenThroughput = average(runs.map(\.totalTokenThroughput))
+    metrics.requestGoodput = average(runs.map(\.requestGoodput))
+
+    // Latency.
+    let samples = runs.compactMap(\.samples)
+    if samples.count == runs.count, !samples.isEmpty {
+      let pooled = samples.count == 1 ? samples[0] : pool(samples)
+      let reportedPercentiles = Set(runs.flatMap { $0.latency.values.flatMap(\.percentiles.keys) })
+      metrics.latency = SampleStatistics.summaries(of: pooled, extraPercentiles: reportedPercentiles)
+      // Keep reported summaries for metrics the samples cannot give.
+      for (metric, summary) in runs[0].latency where metrics.latency[metric] == nil && runs.count == 1 {
+        metrics.latency[metric] = summary
+      }
+      var counts: [String: Int] = [:]
+      for sample in samples { for error in sample.errorCounts { counts[error.message, default: 0] += error.count } }
+      metrics.topErrors = counts.map { ErrorCount(message: $0.key, count: $0.value) }
+        .sorted { ($0.count, $1.message) > ($1.count, $0.message) }
+    } else {
+      metrics.latency = averageSummaries(runs.map(\.latency))
+    }
+
+    if let tpot = metrics.latency[.tpot]?.mean, tpot > 0 {
+      metrics.perStreamDecodeSpeed = 1000 / tpot
+    }
+
+    // Little's law.
+    if let reported = average(runs.map(\.measuredConcurrency)) {
+      metrics.effectiveConcurrency = reported
+      metrics.effectiveConcurrencySource = .reported
+    } else if let throughput = metrics.requestThroughput, let e2e = metrics.latency[.e2el]?.mean {
+      metrics.effectiveConcurrency = throughput * e2e / 1000
+      metrics.effectiveConcurrencySource = .littlesLaw
+    } else if let throughput = metrics.requestThroughput, let ttft = metrics.latency[.ttft]?.mean,
+      let tpot = metrics.latency[.tpot]?.mean, let outputTokens = sum(runs.map(\.totalOutputTokens)),
+      let completed = metrics.completed, completed > 0
+    {
+      let meanOutput = Double(outputTokens) / Double(completed)
+      metrics.effectiveConcurrency = throughput * (ttft + tpot * max(meanOutput - 1, 0)) / 1000
+      metrics.effectiveConcurrencySource = .littlesLawApproximation
+    }
+    return metrics
+  }
+
+  /// (attempted, completed) of one run, from `failed`, `num_prompts` or the samples.
+  static func attemptCounts(of run: Run) -> (attempted: Int, completed: Int)? {
+    if let completed = run.completed {
+      if let failed = run.failed { return (completed + failed, completed) }
+      if let prompts = run.numPrompts, prompts >= completed { return (prompts, completed) }
+      if let samples = run.samples, samples.count >= completed { return (samples.count, completed) }
+      return nil
+    }
+    if let samples = run.samples, !samples.succeeded.isEmpty {
+      return (samples.count, samples.succeeded.filter { $0 }.count)
+    }
+    return nil
+  }
+
+  static func pool(_ samples: [RequestSamples]) -> RequestSamples {
+    var pooled = RequestSamples()
+    for sample in samples {
+      let base = pooled.interTokenGaps.count
+      pooled.inputLengths += sample.inputLengths
+      pooled.outputLengths += sample.outputLengths
+      pooled.timeToFirstToken += sample.timeToFirstToken
+      pooled.interTokenGaps += sample.interTokenGaps
+      pooled.gapOffsets += sample.gapOffsets.dropFirst().map { $0 + base }
+      pooled.succeeded += sample.succeeded.count == sample.count ? sample.succeeded : Array(repeating: true, count: sample.count)
+    }
+    if samples.allSatisfy({ $0.endToEndLatency != nil }) {
+      pooled.endToEndLatency = samples.flatMap { $0.endToEndLatency! }
+    }
+    return pooled
+  }
+
+  static func averageSummaries(_ summaries: [[LatencyMetric: LatencySummary]]) -> [LatencyMetric: LatencySummary] {
+    if summaries.count == 1 { return summaries[0] }
+    var result: [LatencyMetric: LatencySummary] = [:]
+    for metric in LatencyMetric.allCases {
+      let present = summaries.compactMap { $0[metric] }
+      guard present.count == summaries.count else { continue }
+      var summary = LatencySummary(origin: .reported)
+      summary.mean = average(present.map(\.mean))
+      summary.median = average(present.map(\.median))
+      summary.standardDeviation = average(present.map(\.standardDeviation))
+      let keys = present.map { Set($0.percentiles.keys) }.reduce(into: Set(present[0].percentiles.keys)) { $0.formIntersection($1) }
+      for p in keys { summary.percentiles[p] = average(present.map { $0.percentiles[p] }) }
+      result[metric] = summary
+    }
+    return result
+  }
+
+  /// Mean of the values when every one is known, else nil.
+  static func average(_ values: [Double?]) -> Double? {
+    let known = values.compactMap { $0 }
+    guard !known.isEmpty, known.count == values.count else { return nil }
+    return DescriptiveStatistics.mean(known)
+  }
+
+  static func sum(_ values: [Int?]) -> Int? {
+    let known = values.compactMap { $0 }
+    guard !known.isEmpty, known.count == values.count else { return nil }
+    return known.reduce(0, +)
+  }
+}

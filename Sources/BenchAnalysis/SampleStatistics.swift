@@ -1,0 +1,80 @@
+import BenchModel
+
+/// Latency summaries recomputed from per-request samples, the way vLLM computes them, so they
+/// match what it printed (`vllm/benchmarks/serve.py`, `calculate_metrics`):
+///
+/// - only successful requests count;
+/// - TTFT is the `ttfts` entry; E2E is the `latencies` entry when present, else TTFT + Σ gaps;
+/// - TPOT per request = (E2E − TTFT) / (output_len − 1), only for output_len > 1;
+/// - ITL is every gap of every successful request, flattened;
+/// - percentiles with numpy's default linear interpolation, std with `ddof = 0`;
+/// - seconds in, milliseconds out.
+public enum SampleStatistics {
+  /// Percentiles always computed, besides any the file reported.
+  public static let standardPercentiles: [Double] = [50, 90, 95, 99]
+
+  /// Summaries for every metric the samples allow, with `extraPercentiles` included.
+  public static func summaries(
+    of samples: RequestSamples, extraPercentiles: Set<Double> = []
+  ) -> [LatencyMetric: LatencySummary] {
+    let values = millisecondValues(of: samples)
+    let percentiles = Array(Set(standardPercentiles).union(extraPercentiles)).sorted()
+    var summaries: [LatencyMetric: LatencySummary] = [:]
+    for metric in LatencyMetric.allCases {
+      guard let metricValues = values[metric], !metricValues.isEmpty else { continue }
+      summaries[metric] = summary(of: metricValues, percentiles: percentiles)
+    }
+    return summaries
+  }
+
+  /// Per-request values in ms for each metric (ITL: all gaps).
+  public static func millisecondValues(of samples: RequestSamples) -> [LatencyMetric: [Double]] {
+    var ttft: [Double] = []
+    var tpot: [Double] = []
+    var itl: [Double] = []
+    var e2el: [Double] = []
+    ttft.reserveCapacity(samples.count)
+    e2el.reserveCapacity(samples.count)
+    for index in 0..<samples.count where index >= samples.succeeded.count || samples.succeeded[index] {
+      let firstToken = samples.timeToFirstToken[index]
+      let gaps = samples.gaps(of: index)
+      let latency = samples.endToEndLatency?[index] ?? (firstToken + gaps.reduce(0, +))
+      ttft.append(firstToken * 1000)
+      e2el.append(latency * 1000)
+      itl.append(contentsOf: gaps.lazy.map { $0 * 1000 })
+      if index < samples.outputLengths.count, samples.outputLengths[index] > 1 {
+        tpot.append((latency - firstToken) / Double(samples.outputLengths[index] - 1) * 1000)
+      }
+    }
+    return [.ttft: ttft, .tpot: tpot, .itl: itl, .e2el: e2el]
+  }
+
+  /// Mean, median, population std and the given percentiles of `values` (any order).
+  public static func summary(of values: [Double], percentiles: [Double]) -> LatencySummary {
+    let sorted = values.sorted()
+    var summary = LatencySummary(origin: .recomputed)
+    summary.mean = DescriptiveStatistics.mean(sorted)
+    summary.standardDeviation = DescriptiveStatistics.populationStandardDeviation(sorted)
+    summary.median = Percentile.linear(sorted, 50)
+    for p in percentiles {
+      summary.percentiles[p] = Percentile.linear(sorted, p)
+    }
+    return summary
+  }
+
+  /// Median per-stream decode speed in tokens/s: (output_len − 1) / (E2E − TTFT) of each
+  /// successful request with more than one output token.
+  public static func perStreamDecodeSpeeds(of samples: RequestSamples) -> [Double] {
+    var speeds: [Double] = []
+    for index in 0..<samples.count where index < samples.outputLengths.count {
+      guard index >= samples.succeeded.count || samples.succeeded[index] else { continue }
+      let outputLength = samples.outputLengths[index]
+      guard outputLength > 1 else { continue }
+      let firstToken = samples.timeToFirstToken[index]
+      let latency = samples.endToEndLatency?[index] ?? (firstToken + samples.gaps(of: index).reduce(0, +))
+      let decodeTime = latency - firstToken
+      if decodeTime > 0 { speeds.append(Double(outputLength - 1) / decodeTime) }
+    }
+    return speeds
+  }
+}

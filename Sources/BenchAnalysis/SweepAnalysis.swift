@@ -1,0 +1,11 @@
+import BenchModel
+
+/// Everything benchreport concludes about one sweep.
+public struct SweepAnalysis: Sendable, Equatable {
+  public var sweep: Sweep
+  public var levels: [LevelMetrics]
+  public var knee: ThroughputKnee
+  public var stability: StabilityVerdict
+  public var recommendation: Recommendation?
+  public var settings: AnalysisSettings
+}

@@ -1,0 +1,140 @@
+import BenchModel
+import Foundation
+
+/// Finds and reads every input file below the paths a user gave, in a deterministic order,
+/// and deduplicates what `vllm bench sweep` writes twice.
+public struct InputScanner: Sendable {
+  /// File names that configure benchreport rather than hold results.
+  public static let configurationFileNames: Set<String> = ["benchreport.yaml", "benchreport.yml"]
+
+  /// Absolute paths never read (the output folder, when it lies inside the input).
+  public var excludedPaths: [String]
+
+  public init(excludedPaths: [String] = []) {
+    self.excludedPaths = excludedPaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+  }
+
+  /// Reads every file below `paths` (files or folders, recursively).
+  public func scan(_ paths: [String]) -> IngestResult {
+    var result = IngestResult()
+    var files: [(path: String, display: String)] = []
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        result.skipped.append(SkippedInput(location: SourceLocation(path: path), kind: .unreadable, reason: "no such file or folder"))
+        continue
+      }
+      if isDirectory.boolValue {
+        var visited: Set<String> = []
+        collect(directory: path, displayPrefix: "", root: path, visited: &visited, files: &files, result: &result)
+      } else {
+        files.append((path, path))
+      }
+    }
+    let reader = ResultFileReader()
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file.path) else {
+        result.filesExamined += 1
+        result.skipped.append(
+          SkippedInput(location: SourceLocation(path: file.display), kind: .unreadable, reason: "cannot be read (permission denied or not a regular file)"))
+        continue
+      }
+      let bytes = [UInt8](data)
+      if !looksLikeJSON(bytes) {
+        result.filesExamined += 1
+        result.skipped.append(SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: Self.reasonForNonJSON(file.display, bytes: bytes)))
+        continue
+      }
+      result.merge(reader.read(bytes, path: file.display))
+    }
+    Self.removeSweepSummaryDuplicates(&result)
+    result.skipped.sort()
+    return result
+  }
+
+  private func collect(
+    directory: String, displayPrefix: String, root: String, visited: inout Set<String>,
+    files: inout [(path: String, display: String)], result: inout IngestResult
+  ) {
+    let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+    guard visited.insert(real).inserted else {
+      result.skipped.append(
+        SkippedInput(location: SourceLocation(path: displayPrefix.isEmpty ? directory : displayPrefix), kind: .notAResult, reason: "folder already visited (symbolic link loop)"))
+      return
+    }
+    if excludedPaths.contains(URL(fileURLWithPath: directory).standardizedFileURL.path) { return }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    } catch {
+      result.skipped.append(
+        SkippedInput(location: SourceLocation(path: displayPrefix.isEmpty ? directory : displayPrefix), kind: .unreadable, reason: "folder cannot be listed: \(error.localizedDescription)"))
+      return
+    }
+    for name in names {
+      let path = (directory as NSString).appendingPathComponent(name)
+      let display = displayPrefix.isEmpty ? name : displayPrefix + "/" + name
+      if name.hasPrefix(".") { continue }  // .git, .DS_Store: never benchmark output
+      if excludedPaths.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { continue }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        result.skipped.append(SkippedInput(location: SourceLocation(path: display), kind: .unreadable, reason: "broken symbolic link"))
+        continue
+      }
+      if isDirectory.boolValue {
+        collect(directory: path, displayPrefix: display, root: root, visited: &visited, files: &files, result: &result)
+      } else if displayPrefix.isEmpty && Self.configurationFileNames.contains(name) {
+        continue  // read by ConfigurationFile
+      } else {
+        files.append((path, display))
+      }
+    }
+  }
+
+  private func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+    let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+  }
+
+  static func reasonForNonJSON(_ path: String, bytes: [UInt8]) -> String {
+    if bytes.isEmpty { return "empty file" }
+    let name = (path as NSString).lastPathComponent.lowercased()
+    let head = String(decoding: bytes.prefix(512), as: UTF8.self)
+    if name == "summary.csv" { return "`vllm bench sweep` summary table; its runs are read from the run=N.json files" }
+    if name.hasSuffix(".csv") {
+      if head.contains("Request Count") || head.contains("User Count") || head.contains("# requests") {
+        return "Locust CSV: not read yet (Locust support is planned)"
+      }
+      return "CSV file that is not a known benchmark table"
+    }
+    if head.contains("Serving Benchmark Result") {
+      return "console log of a vLLM benchmark (the saved JSON result is what benchreport reads)"
+    }
+    let ext = (name as NSString).pathExtension
+    return ext.isEmpty ? "not a benchmark result file" : "not a benchmark result file (.\(ext))"
+  }
+
+  /// `vllm bench sweep` writes every run twice: `run=N.json` and an entry in `summary.json`.
+  /// Keep the run file; mark the summary entry as a duplicate.
+  static func removeSweepSummaryDuplicates(_ result: inout IngestResult) {
+    func folder(_ path: String) -> String { (path as NSString).deletingLastPathComponent }
+    var standalone: [String: String] = [:]
+    for run in result.runs where run.format.tool == .vllmSweep && run.source.arrayIndex == nil {
+      if let number = run.runNumber { standalone["\(folder(run.source.path))#\(number)"] = run.source.path }
+    }
+    var kept: [Run] = []
+    for run in result.runs {
+      if run.format.tool == .vllmSweep, run.source.arrayIndex != nil, let number = run.runNumber,
+        let original = standalone["\(folder(run.source.path))#\(number)"]
+      {
+        result.skipped.append(
+          SkippedInput(
+            location: run.source, kind: .duplicate,
+            reason: "same run as \((original as NSString).lastPathComponent) (summary.json repeats the run files)"))
+      } else {
+        kept.append(run)
+      }
+    }
+    result.runs = kept
+  }
+}

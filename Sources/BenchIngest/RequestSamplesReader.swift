@@ -1,0 +1,113 @@
+import BenchModel
+
+/// Reads the per-request arrays (`input_lens`, `output_lens`, `ttfts`, `itls`, `errors`,
+/// `latencies`) that vLLM writes in V2–V7a files (and with `--save-detailed`) and SGLang with
+/// `--output-details`. Values stay in seconds.
+enum RequestSamplesReader {
+  static func read(_ object: JSONObject, notes: inout [String]) -> RequestSamples? {
+    guard let ttftValue = object["ttfts"] else { return nil }
+    guard case .numbers(let ttfts) = ttftValue else {
+      notes.append("ttfts is \(ttftValue.typeName) of non-numbers; per-request samples ignored")
+      return nil
+    }
+    let count = ttfts.count
+    var samples = RequestSamples(timeToFirstToken: ttfts)
+    samples.inputLengths = integers(object["input_lens"], name: "input_lens", count: count, notes: &notes) ?? []
+    guard let outputLengths = integers(object["output_lens"], name: "output_lens", count: count, notes: &notes)
+    else {
+      notes.append("output_lens missing or unusable; per-request samples ignored")
+      return nil
+    }
+    samples.outputLengths = outputLengths
+
+    var gaps: [Double] = []
+    var offsets: [Int] = [0]
+    offsets.reserveCapacity(count + 1)
+    switch object["itls"] {
+    case .array(let lists)? where lists.count == count:
+      for list in lists {
+        guard case .numbers(let values) = list else {
+          notes.append("itls holds \(list.typeName), expected lists of numbers; per-request samples ignored")
+          return nil
+        }
+        gaps.append(contentsOf: values)
+        offsets.append(gaps.count)
+      }
+    case .numbers(let values)? where values.isEmpty && count == 0:
+      break
+    case .some(let value):
+      let length = value.arrayValue?.count
+      notes.append("itls has \(length.map { "\($0) entries" } ?? value.typeName), expected \(count) lists; per-request samples ignored")
+      return nil
+    case nil:
+      offsets = Array(repeating: 0, count: count + 1)
+    }
+    samples.interTokenGaps = gaps
+    samples.gapOffsets = offsets
+
+    switch object["errors"] {
+    case .array(let errors)? where errors.count == count:
+      var counts: [String: Int] = [:]
+      var succeeded: [Bool] = []
+      succeeded.reserveCapacity(count)
+      for error in errors {
+        let message: String
+        switch error {
+        case .string(let text): message = text
+        case .null: message = ""
+        default: message = "(non-string error value)"
+        }
+        succeeded.append(message.isEmpty)
+        if !message.isEmpty { counts[summarize(message), default: 0] += 1 }
+      }
+      samples.succeeded = succeeded
+      samples.errorCounts = counts.map { ErrorCount(message: $0.key, count: $0.value) }
+        .sorted { ($0.count, $1.message) > ($1.count, $0.message) }
+    case .numbers(let values)? where values.isEmpty && count == 0:
+      samples.succeeded = []
+    case .some(let value):
+      notes.append("errors has \(value.arrayValue?.count ?? 0) entries, expected \(count); success taken from output_lens > 0")
+      samples.succeeded = outputLengths.map { $0 > 0 }
+    case nil:
+      samples.succeeded = outputLengths.map { $0 > 0 }
+    }
+
+    if case .numbers(let latencies)? = object["latencies"], latencies.count == count {
+      samples.endToEndLatency = latencies
+    }
+    return samples
+  }
+
+  private static func integers(_ value: JSONValue?, name: String, count: Int, notes: inout [String]) -> [Int]? {
+    guard let value else { return nil }
+    guard case .numbers(let numbers) = value else {
+      notes.append("\(name) is \(value.typeName) of non-numbers; ignored")
+      return nil
+    }
+    guard numbers.count == count else {
+      notes.append("\(name) has \(numbers.count) entries but ttfts has \(count); ignored")
+      return nil
+    }
+    var result: [Int] = []
+    result.reserveCapacity(count)
+    for number in numbers {
+      guard number.isFinite, number >= 0, number < 1e15 else {
+        notes.append("\(name) holds \(number); ignored")
+        return nil
+      }
+      result.append(Int(number))
+    }
+    return result
+  }
+
+  /// The line of an error message that says what happened: a traceback's last line.
+  static func summarize(_ message: String) -> String {
+    let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }
+    let line = lines.last(where: { !$0.isEmpty }) ?? ""
+    return line.count > 200 ? String(line.prefix(200)) + "…" : line
+  }
+}
+
+extension Substring {
+  func trimmingCharacters() -> String { String(String(self).trimmingSpaces) }
+}

@@ -1,0 +1,97 @@
+import BenchModel
+
+/// Reads one input file's bytes into runs, by content: one object, several objects (JSONL,
+/// `--append-result`), or a top-level array (`summary.json`); each object is classified on its
+/// own keys.
+public struct ResultFileReader: Sendable {
+  let parser = TolerantJSONParser(skippedKeys: ["generated_texts", "server_info_unused"])
+
+  public init() {}
+
+  /// - Parameters:
+  ///   - bytes: the file's content.
+  ///   - path: the path shown to the user (relative to the analysed folder).
+  public func read(_ bytes: [UInt8], path: String) -> IngestResult {
+    var result = IngestResult(filesExamined: 1)
+    let firstByte = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+    guard let firstByte else {
+      result.skipped.append(SkippedInput(location: SourceLocation(path: path), kind: .unreadable, reason: "empty file"))
+      return result
+    }
+    guard firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") else {
+      result.skipped.append(
+        SkippedInput(location: SourceLocation(path: path), kind: .notAResult, reason: "not JSON (does not start with '{' or '[')"))
+      return result
+    }
+    let parsed = parser.parseDocuments(bytes)
+    let multiple = parsed.documents.count > 1 || parsed.error != nil && !parsed.documents.isEmpty
+    for document in parsed.documents {
+      switch document.value {
+      case .object(let object):
+        let location = SourceLocation(path: path, line: multiple ? document.line : nil)
+        read(object, at: location, into: &result)
+      case .array(let elements):
+        readArray(elements, path: path, line: multiple ? document.line : nil, into: &result)
+      case .numbers(let numbers) where numbers.isEmpty:
+        result.skipped.append(SkippedInput(location: SourceLocation(path: path), kind: .notAResult, reason: "empty JSON array"))
+      default:
+        result.skipped.append(
+          SkippedInput(
+            location: SourceLocation(path: path, line: multiple ? document.line : nil), kind: .notAResult,
+            reason: "top-level value is \(document.value.typeName), not a result object"))
+      }
+    }
+    if let error = parsed.error {
+      let kept = result.runs.count
+      let suffix = kept > 0 ? "; the \(kept) result\(kept == 1 ? "" : "s") before it were read" : ""
+      result.skipped.append(
+        SkippedInput(
+          location: SourceLocation(path: path, line: error.line), kind: .unreadable,
+          reason: "invalid JSON at line \(error.line), column \(error.column): \(error.message)\(suffix)"))
+    }
+    return result
+  }
+
+  private func readArray(_ elements: [JSONValue], path: String, line: Int?, into result: inout IngestResult) {
+    for (index, element) in elements.enumerated() {
+      let location = SourceLocation(path: path, line: line, arrayIndex: index)
+      guard case .object(let object) = element else {
+        result.skipped.append(
+          SkippedInput(location: location, kind: .notAResult, reason: "array element is \(element.typeName), not a result object"))
+        continue
+      }
+      read(object, at: location, into: &result)
+    }
+  }
+
+  private func read(_ object: JSONObject, at location: SourceLocation, into result: inout IngestResult) {
+    switch ResultKind.classify(object) {
+    case .vllm(let schema):
+      let run = VLLMServingReader.read(object, source: location, format: SourceFormat(tool: .vllmServe, schema: schema))
+      result.runs.append(Self.recoverLevelsFromFileName(run, object: object))
+    case .vllmSweepRun(let schema, _):
+      let run = VLLMServingReader.read(object, source: location, format: SourceFormat(tool: .vllmSweep, schema: schema))
+      result.runs.append(Self.recoverLevelsFromFileName(run, object: object))
+    case .sglang(let schema):
+      result.runs.append(SGLangReader.read(object, source: location, format: SourceFormat(tool: .sglang, schema: schema)))
+    case .notAResult(let reason):
+      result.skipped.append(SkippedInput(location: location, kind: .notAResult, reason: reason))
+    }
+  }
+
+  /// Load levels missing from the JSON, recovered from the file name and noted on the run.
+  /// Only absent keys are recovered: `"max_concurrency": null` means "unlimited" and stays.
+  static func recoverLevelsFromFileName(_ run: Run, object: JSONObject) -> Run {
+    var run = run
+    let name = run.source.path.split(separator: "/").last.map(String.init) ?? run.source.path
+    if object["request_rate"] == nil, let rate = FileNameHints.requestRate(in: name) {
+      run.requestRate = rate
+      run.notes.append("request rate \(rate) taken from the file name")
+    }
+    if object["max_concurrency"] == nil, let concurrency = FileNameHints.concurrency(in: name) {
+      run.maxConcurrency = concurrency
+      run.notes.append("concurrency \(concurrency) taken from the file name")
+    }
+    return run
+  }
+}

@@ -1,0 +1,80 @@
+import BenchModel
+import Foundation
+
+/// Groups runs into sweeps: runs with the same identity (model, client, dataset shape,
+/// metadata) at different levels of one load variable.
+///
+/// Which variable a group sweeps is read off the data: if `max_concurrency` takes several values
+/// it is a concurrency sweep (split further by request rate when both vary); otherwise a
+/// request-rate sweep. Runs at the same level are repetitions of that level.
+public enum SweepGrouper {
+  public struct Output: Sendable {
+    public var sweeps: [Sweep]
+    /// Runs that could not be placed on a load axis.
+    public var unplaced: [SkippedInput]
+  }
+
+  public static func group(_ runs: [Run]) -> Output {
+    var byIdentity: [SweepIdentity: [Run]] = [:]
+    for run in runs { byIdentity[identity(of: run), default: []].append(run) }
+    var sweeps: [Sweep] = []
+    var unplaced: [SkippedInput] = []
+    for (identity, members) in byIdentity {
+      let concurrencies = Set(members.map(\.maxConcurrency))
+      let rates = Set(members.map(\.requestRate))
+      if concurrencies.count > 1 {
+        // Several concurrency limits: one concurrency sweep per request rate.
+        let byRate = Dictionary(grouping: members, by: \.requestRate)
+        for (_, runsAtRate) in byRate {
+          let (sweep, left) = makeSweep(identity, .concurrency, runsAtRate)
+          if let sweep { sweeps.append(sweep) }
+          unplaced += left
+        }
+      } else if rates.count > 1 || concurrencies.first! == nil {
+        let (sweep, left) = makeSweep(identity, .requestRate, members)
+        if let sweep { sweeps.append(sweep) }
+        unplaced += left
+      } else {
+        let (sweep, left) = makeSweep(identity, .concurrency, members)
+        if let sweep { sweeps.append(sweep) }
+        unplaced += left
+      }
+    }
+    sweeps.sort { ($0.identity.sortKey, $0.variable.rawValue, $0.levels.first?.runs.first?.source.description ?? "") < ($1.identity.sortKey, $1.variable.rawValue, $1.levels.first?.runs.first?.source.description ?? "") }
+    return Output(sweeps: sweeps, unplaced: unplaced.sorted())
+  }
+
+  static func makeSweep(_ identity: SweepIdentity, _ variable: LoadVariable, _ runs: [Run]) -> (Sweep?, [SkippedInput]) {
+    var byLevel: [LoadLevel: [Run]] = [:]
+    var unplaced: [SkippedInput] = []
+    for run in runs {
+      if let level = run.level(on: variable) {
+        byLevel[level, default: []].append(run)
+      } else {
+        let what = variable == .concurrency ? "max_concurrency" : "request_rate"
+        unplaced.append(
+          SkippedInput(location: run.source, kind: .unreadable, reason: "no \(what) in the file or its name, so the run has no place in its sweep"))
+      }
+    }
+    guard !byLevel.isEmpty else { return (nil, unplaced) }
+    let levels = byLevel.keys.sorted().map { level in
+      SweepLevel(level: level, runs: byLevel[level]!.sorted { $0.source < $1.source })
+    }
+    return (Sweep(identity: identity, variable: variable, levels: levels), unplaced)
+  }
+
+  /// Metadata keys that describe the run, not the configuration, and so never split sweeps.
+  static let volatileMetadata: Set<String> = ["date", "run_number", "_benchmark_name"]
+
+  static func identity(of run: Run) -> SweepIdentity {
+    let metadata = run.metadata.filter { !volatileMetadata.contains($0.key) }
+      .map { MetadataEntry(key: $0.key, value: $0.value) }
+      .sorted { $0.key < $1.key }
+    return SweepIdentity(
+      model: run.model, backend: run.backend, label: run.label, dataset: run.dataset,
+      configuredInputLength: run.configuredInputLength, configuredOutputLength: run.configuredOutputLength,
+      metadata: metadata,
+      sourceHint: run.model == nil ? run.source.path : nil)
+  }
+}
+

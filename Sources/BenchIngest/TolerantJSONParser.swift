@@ -1,0 +1,479 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A JSON parser for benchmark result files, tolerant where the tools are sloppy and strict
+/// everywhere else.
+///
+/// Why not `JSONSerialization`: it rejects Python's bare `NaN`, `Infinity` and `-Infinity`
+/// (which `json.dump` writes by default), cannot read several top-level values (vLLM
+/// `--append-result`, SGLang JSONL), and gives no line numbers. This parser accepts exactly RFC
+/// 8259 plus those three literals, reads any number of whitespace-separated top-level values,
+/// reports errors with line and column, and can leave the values of chosen keys unbuilt
+/// (`generated_texts`, which makes up most of a file's bytes).
+public struct TolerantJSONParser: Sendable {
+  /// Object keys whose values are scanned for syntax but not materialised.
+  public var skippedKeys: Set<String>
+  /// Nesting deeper than this is rejected rather than risking the stack.
+  public var maximumDepth: Int
+
+  public init(skippedKeys: Set<String> = [], maximumDepth: Int = 256) {
+    self.skippedKeys = skippedKeys
+    self.maximumDepth = maximumDepth
+  }
+
+  /// One top-level value and the 1-based line it starts on.
+  public struct Document: Sendable {
+    public var value: JSONValue
+    public var line: Int
+  }
+
+  /// The values read before an error (if any), and the error that stopped the reading.
+  public struct Result: Sendable {
+    public var documents: [Document]
+    public var error: JSONParseError?
+  }
+
+  /// Parses every top-level value in `bytes`. A syntax error stops the reading; the values
+  /// before it are still returned, so one truncated line does not lose a whole JSONL file.
+  public func parseDocuments(_ bytes: [UInt8]) -> Result {
+    var padded = bytes
+    padded.append(0)  // strtod needs a terminator after a number at the very end
+    return padded.withUnsafeBufferPointer { buffer in
+      var cursor = Cursor(
+        bytes: buffer, end: buffer.count - 1, skippedKeys: skippedKeys, maximumDepth: maximumDepth)
+      var documents: [Document] = []
+      do {
+        while true {
+          cursor.skipWhitespace()
+          if cursor.position >= cursor.end { break }
+          let line = cursor.lineNumber(at: cursor.position)
+          let value = try cursor.parseValue(depth: 0)
+          documents.append(Document(value: value, line: line))
+        }
+        return Result(documents: documents, error: nil)
+      } catch let error as JSONParseError {
+        return Result(documents: documents, error: error)
+      } catch {
+        return Result(documents: documents, error: cursor.error("unexpected failure: \(error)"))
+      }
+    }
+  }
+
+  /// Parses exactly one value (trailing whitespace allowed).
+  public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    let result = parseDocuments(bytes)
+    if let error = result.error { throw error }
+    guard result.documents.count == 1 else {
+      throw JSONParseError(
+        line: result.documents.dropFirst().first?.line ?? 1, column: 1,
+        message: result.documents.isEmpty
+          ? "the file holds no JSON value" : "more than one top-level value")
+    }
+    return result.documents[0].value
+  }
+}
+
+/// The parsing state over one buffer.
+private struct Cursor {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let end: Int
+  let skippedKeys: Set<String>
+  let maximumDepth: Int
+  var position = 0
+
+  init(bytes: UnsafeBufferPointer<UInt8>, end: Int, skippedKeys: Set<String>, maximumDepth: Int) {
+    self.bytes = bytes
+    self.end = end
+    self.skippedKeys = skippedKeys
+    self.maximumDepth = maximumDepth
+    // A UTF-8 byte-order mark is not JSON, but editors write one; skip it.
+    if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+  }
+
+  func lineNumber(at offset: Int) -> Int {
+    var line = 1
+    var index = 0
+    while index < offset && index < end {
+      if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+      index += 1
+    }
+    return line
+  }
+
+  func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
+    let offset = min(offset ?? position, end)
+    var line = 1
+    var lineStart = 0
+    var index = 0
+    while index < offset {
+      if bytes[index] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = index + 1
+      }
+      index += 1
+    }
+    return JSONParseError(line: line, column: offset - lineStart + 1, message: message)
+  }
+
+  func describeByte(at offset: Int) -> String {
+    guard offset < end else { return "end of file" }
+    let byte = bytes[offset]
+    if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+    return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+  }
+
+  mutating func skipWhitespace() {
+    while position < end {
+      switch bytes[position] {
+      case 0x20, 0x0A, 0x0D, 0x09: position += 1
+      default: return
+      }
+    }
+  }
+
+  mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
+    skipWhitespace()
+    guard position < end else { throw error("unexpected end of file, expected a value") }
+    switch bytes[position] {
+    case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+    case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"):
+      try expectLiteral("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectLiteral("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectLiteral("null")
+      return .null
+    case UInt8(ascii: "N"):
+      try expectLiteral("NaN")
+      return .number(.nan)
+    case UInt8(ascii: "I"):
+      try expectLiteral("Infinity")
+      return .number(.infinity)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return .number(try parseNumber())
+    default:
+      throw error("unexpected \(describeByte(at: position)), expected a value")
+    }
+  }
+
+  mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
+    let start = position
+    let count = literal.utf8CodeUnitCount
+    guard position + count <= end else {
+      throw error("unexpected end of file in '\(literal)'", at: start)
+    }
+    let pointer = literal.utf8Start
+    for index in 0..<count where bytes[position + index] != pointer[index] {
+      throw error("invalid literal, expected '\(literal)'", at: start)
+    }
+    position += count
+  }
+
+  mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
+    guard depth <= maximumDepth else { throw error("nesting deeper than \(maximumDepth) levels") }
+    position += 1  // {
+    var object = JSONObject()
+    skipWhitespace()
+    if position < end && bytes[position] == UInt8(ascii: "}") {
+      position += 1
+      return .object(object)
+    }
+    while true {
+      skipWhitespace()
+      guard position < end else { throw error("unexpected end of file inside an object") }
+      guard bytes[position] == UInt8(ascii: "\"") else {
+        throw error("unexpected \(describeByte(at: position)), expected a key in double quotes")
+      }
+      let key = try parseString()
+      skipWhitespace()
+      guard position < end, bytes[position] == UInt8(ascii: ":") else {
+        throw error("unexpected \(describeByte(at: position)) after key \"\(key)\", expected ':'")
+      }
+      position += 1
+      if skippedKeys.contains(key) {
+        try skipValue(depth: depth)
+        object.set(key, .skipped)
+      } else {
+        object.set(key, try parseValue(depth: depth))
+      }
+      skipWhitespace()
+      guard position < end else { throw error("unexpected end of file inside an object") }
+      switch bytes[position] {
+      case UInt8(ascii: ","): position += 1
+      case UInt8(ascii: "}"):
+        position += 1
+        return .object(object)
+      default:
+        throw error("unexpected \(describeByte(at: position)) after value of \"\(key)\", expected ',' or '}'")
+      }
+    }
+  }
+
+  mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
+    guard depth <= maximumDepth else { throw error("nesting deeper than \(maximumDepth) levels") }
+    position += 1  // [
+    skipWhitespace()
+    if position < end && bytes[position] == UInt8(ascii: "]") {
+      position += 1
+      return .numbers([])
+    }
+    var numbers: [Double] = []
+    var values: [JSONValue]? = nil
+    while true {
+      let value = try parseValue(depth: depth)
+      if values == nil, case .number(let number) = value {
+        numbers.append(number)
+      } else {
+        if values == nil { values = numbers.map(JSONValue.number) }
+        values!.append(value)
+      }
+      skipWhitespace()
+      guard position < end else { throw error("unexpected end of file inside an array") }
+      switch bytes[position] {
+      case UInt8(ascii: ","): position += 1
+      case UInt8(ascii: "]"):
+        position += 1
+        if let values { return .array(values) }
+        return .numbers(numbers)
+      default:
+        throw error("unexpected \(describeByte(at: position)) in an array, expected ',' or ']'")
+      }
+    }
+  }
+
+  /// Checks the syntax of a value without building it.
+  mutating func skipValue(depth: Int) throws(JSONParseError) {
+    skipWhitespace()
+    guard position < end else { throw error("unexpected end of file, expected a value") }
+    switch bytes[position] {
+    case UInt8(ascii: "\""): try skipString()
+    case UInt8(ascii: "["), UInt8(ascii: "{"):
+      let close = bytes[position] == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+      let isObject = close == UInt8(ascii: "}")
+      guard depth + 1 <= maximumDepth else {
+        throw error("nesting deeper than \(maximumDepth) levels")
+      }
+      position += 1
+      skipWhitespace()
+      if position < end && bytes[position] == close {
+        position += 1
+        return
+      }
+      while true {
+        if isObject {
+          skipWhitespace()
+          guard position < end, bytes[position] == UInt8(ascii: "\"") else {
+            throw error("unexpected \(describeByte(at: position)), expected a key in double quotes")
+          }
+          try skipString()
+          skipWhitespace()
+          guard position < end, bytes[position] == UInt8(ascii: ":") else {
+            throw error("unexpected \(describeByte(at: position)), expected ':'")
+          }
+          position += 1
+        }
+        try skipValue(depth: depth + 1)
+        skipWhitespace()
+        guard position < end else { throw error("unexpected end of file inside a value") }
+        if bytes[position] == UInt8(ascii: ",") {
+          position += 1
+        } else if bytes[position] == close {
+          position += 1
+          return
+        } else {
+          throw error("unexpected \(describeByte(at: position)), expected ',' or '\(Character(Unicode.Scalar(close)))'")
+        }
+      }
+    default:
+      _ = try parseValue(depth: depth)
+    }
+  }
+
+  mutating func skipString() throws(JSONParseError) {
+    let start = position
+    position += 1
+    while position < end {
+      switch bytes[position] {
+      case UInt8(ascii: "\""):
+        position += 1
+        return
+      case UInt8(ascii: "\\"): position += 2
+      case 0x00..<0x20: throw error("control character inside a string")
+      default: position += 1
+      }
+    }
+    throw error("unterminated string", at: start)
+  }
+
+  mutating func parseString() throws(JSONParseError) -> String {
+    let start = position
+    position += 1
+    let contentStart = position
+    // Fast path: no escapes.
+    while position < end {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]), as: UTF8.self)
+        position += 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      if byte < 0x20 { throw error("control character inside a string") }
+      position += 1
+    }
+    guard position < end else { throw error("unterminated string", at: start) }
+    var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<position]))
+    while position < end {
+      let byte = bytes[position]
+      switch byte {
+      case UInt8(ascii: "\""):
+        position += 1
+        return String(decoding: utf8, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        position += 1
+        guard position < end else { break }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""): utf8.append(0x22)
+        case UInt8(ascii: "\\"): utf8.append(0x5C)
+        case UInt8(ascii: "/"): utf8.append(0x2F)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "u"):
+          var scalar = try parseHex4()
+          if (0xD800..<0xDC00).contains(scalar), position + 1 < end,
+            bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+          {
+            position += 2
+            let low = try parseHex4()
+            if (0xDC00..<0xE000).contains(low) {
+              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+              scalar = 0xFFFD
+            }
+          }
+          let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+          utf8.append(contentsOf: String(character).utf8)
+        default:
+          throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string", at: position - 2)
+        }
+      case 0x00..<0x20:
+        throw error("control character inside a string")
+      default:
+        utf8.append(byte)
+        position += 1
+      }
+    }
+    throw error("unterminated string", at: start)
+  }
+
+  mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+    guard position + 4 <= end else { throw error("unexpected end of file in a \\u escape") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[position]
+      let digit: UInt32
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+      default: throw error("invalid hex digit in a \\u escape")
+      }
+      value = value << 4 | digit
+      position += 1
+    }
+    return value
+  }
+
+  /// Parses an RFC 8259 number (or `-Infinity`). Digits are validated here; the value comes
+  /// from a fast exact path for short numbers and `strtod` (correctly rounded) otherwise.
+  mutating func parseNumber() throws(JSONParseError) -> Double {
+    let start = position
+    var negative = false
+    if bytes[position] == UInt8(ascii: "-") {
+      negative = true
+      position += 1
+      if position < end && bytes[position] == UInt8(ascii: "I") {
+        try expectLiteral("Infinity")
+        return -.infinity
+      }
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var exponent = 0
+    guard position < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) else {
+      throw error("invalid number: expected a digit", at: position)
+    }
+    if bytes[position] == UInt8(ascii: "0") {
+      position += 1
+    } else {
+      while position < end, case let byte = bytes[position], byte >= 0x30 && byte <= 0x39 {
+        if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(byte - 0x30) } else { exponent += 1 }
+        digits += 1
+        position += 1
+      }
+    }
+    if position < end && bytes[position] == UInt8(ascii: ".") {
+      position += 1
+      let fractionStart = position
+      while position < end, case let byte = bytes[position], byte >= 0x30 && byte <= 0x39 {
+        if digits < 19 {
+          if mantissa != 0 || byte != 0x30 { digits += 1 }
+          mantissa = mantissa &* 10 &+ UInt64(byte - 0x30)
+          exponent -= 1
+        } else {
+          digits += 1
+        }
+        position += 1
+      }
+      guard position > fractionStart else { throw error("invalid number: digit expected after '.'") }
+    }
+    if position < end && (bytes[position] | 0x20) == UInt8(ascii: "e") {
+      position += 1
+      var exponentNegative = false
+      if position < end && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) {
+        exponentNegative = bytes[position] == UInt8(ascii: "-")
+        position += 1
+      }
+      let exponentStart = position
+      var written = 0
+      while position < end, case let byte = bytes[position], byte >= 0x30 && byte <= 0x39 {
+        if written < 100_000 { written = written * 10 + Int(byte - 0x30) }
+        position += 1
+      }
+      guard position > exponentStart else { throw error("invalid number: digit expected in exponent") }
+      exponent += exponentNegative ? -written : written
+    }
+    // Clinger's fast path: exact when the mantissa and the power of ten are both exact doubles.
+    if digits <= 15 && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
+      var value = Double(mantissa)
+      if exponent < 0 {
+        value /= Self.powersOfTen[-exponent]
+      } else {
+        value *= Self.powersOfTen[exponent]
+      }
+      return negative ? -value : value
+    }
+    let value = bytes.baseAddress!.advanced(by: start).withMemoryRebound(
+      to: CChar.self, capacity: position - start
+    ) { pointer in strtod(pointer, nil) }
+    return value
+  }
+
+  static let powersOfTen: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+  }
+}

@@ -1,0 +1,234 @@
+import BenchAnalysis
+import BenchModel
+
+/// Writes `analysis.json`: the machine-readable analysis, with the stable camelCase keys
+/// documented in README ("analysis.json"). Unknown values are `null`, ∞ is `"inf"`.
+public struct AnalysisJSONWriter {
+  public let strings: StringsCatalogue
+
+  public init(strings: StringsCatalogue) {
+    self.strings = strings
+  }
+
+  public static let schemaVersion = 1
+
+  public func render(_ input: ReportInput) -> String {
+    document(input).serialized()
+  }
+
+  public func document(_ input: ReportInput) -> OrderedJSON {
+    let slugs = input.sweepSlugs
+    let environment = input.environment
+    return .object([
+      ("tool", .string("benchreport")),
+      ("schemaVersion", .int(Self.schemaVersion)),
+      ("language", .string(strings.language.rawValue)),
+      ("filesExamined", .int(input.filesExamined)),
+      (
+        "environment",
+        .object([
+          ("title", .text(environment.title)), ("gpu", .text(environment.gpu)), ("framework", .text(environment.framework)),
+          ("frameworkVersion", .text(environment.frameworkVersion)), ("driver", .text(environment.driver)),
+          ("model", .text(environment.model)), ("notes", .array(environment.notes.map(OrderedJSON.string))),
+          ("extra", .object(environment.extra.map { ($0.key, .string($0.value)) })),
+        ])
+      ),
+      ("sweeps", .array(input.analyses.enumerated().map { sweep($1, id: slugs[$0]) })),
+      (
+        "skipped",
+        .array(
+          input.skipped.map { skipped in
+            .object([
+              ("file", .string(skipped.location.path)), ("line", .integer(skipped.location.line)),
+              ("index", .integer(skipped.location.arrayIndex)), ("kind", .string(skipped.kind.rawValue)),
+              ("reason", .string(skipped.reason)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  func sweep(_ analysis: SweepAnalysis, id: String) -> OrderedJSON {
+    let identity = analysis.sweep.identity
+    let narrator = SweepNarrator(analysis: analysis, strings: strings)
+    let variableKey = analysis.sweep.variable == .concurrency ? "concurrency" : "requestRate"
+    return .object([
+      ("id", .string(id)),
+      ("title", .string(SweepDescription.title(of: identity))),
+      ("model", .text(identity.model)),
+      ("backend", .text(identity.backend)),
+      ("label", .text(identity.label)),
+      ("dataset", .text(identity.dataset)),
+      ("inputLength", .integer(identity.configuredInputLength)),
+      ("outputLength", .integer(identity.configuredOutputLength)),
+      ("metadata", .object(identity.metadata.map { ($0.key, .string($0.value)) })),
+      ("variable", .string(analysis.sweep.variable.rawValue)),
+      ("throughputMeasure", .text(analysis.knee.measure?.rawValue)),
+      ("runs", .array(analysis.levels.map { level($0, sweep: analysis.sweep) })),
+      (
+        "knee",
+        .object([
+          ("status", .string(status(analysis.knee.linear))),
+          (variableKey, kneeLevel(analysis.knee.linear)),
+          ("throughput", kneeThroughput(analysis.knee.linear)),
+          (
+            "log2",
+            .object([
+              ("status", .string(status(analysis.knee.log2))),
+              (variableKey, kneeLevel(analysis.knee.log2)),
+              ("throughput", kneeThroughput(analysis.knee.log2)),
+            ])
+          ),
+          ("sentence", .string(narrator.kneeSentence)),
+        ])
+      ),
+      (
+        "maxStable",
+        .object([
+          (variableKey, analysis.stability.maxStable.map(levelValue) ?? .null),
+          ("firstUnstable", analysis.stability.firstUnstable.map(levelValue) ?? .null),
+          ("limitReached", .bool(!analysis.stability.limitNotReached)),
+          ("criteria", .array(analysis.stability.reasons.map(reason))),
+          ("uncheckedCriteria", .array(analysis.stability.uncheckedCriteria.map(OrderedJSON.string))),
+          ("reason", .string(narrator.maxStableSentence)),
+        ])
+      ),
+      ("recommended", recommended(analysis, narrator: narrator)),
+      ("conclusions", .array(narrator.conclusions.map(OrderedJSON.string))),
+    ])
+  }
+
+  func level(_ level: LevelMetrics, sweep: Sweep) -> OrderedJSON {
+    let runs = sweep.levels.first { $0.level == level.level }?.runs ?? []
+    let concurrency: OrderedJSON
+    let rate: OrderedJSON
+    switch level.level {
+    case .concurrency(let value):
+      concurrency = .int(value)
+      let rates = Set(runs.compactMap(\.requestRate))
+      rate = rates.count == 1 ? requestRate(rates.first!) : .null
+    case .requestRate(let value):
+      rate = requestRate(value)
+      let limits = Set(runs.compactMap(\.maxConcurrency))
+      concurrency = limits.count == 1 ? .int(limits.first!) : .null
+    }
+    var members: [(String, OrderedJSON)] = [
+      ("file", .string(level.sources.first?.description ?? "")),
+      ("files", .array(level.sources.map { .string($0.description) })),
+      ("tool", .text(runs.first.map { $0.format.tool.rawValue })),
+      ("schema", .text(runs.first?.format.schema)),
+      ("repetitions", .int(level.runCount)),
+      ("concurrency", concurrency),
+      ("requestRate", rate),
+      ("requests", .integer(level.requests)),
+      ("completed", .integer(level.completed)),
+      ("failed", .integer(level.failed)),
+      ("successRate", .number(level.successRate)),
+      ("durationSeconds", .number(level.duration)),
+      ("requestThroughput", .number(level.requestThroughput)),
+      ("outputThroughput", .number(level.outputThroughput)),
+      ("totalTokenThroughput", .number(level.totalTokenThroughput)),
+      ("requestGoodput", .number(level.requestGoodput)),
+    ]
+    for metric in LatencyMetric.allCases {
+      members.append(("\(metric.rawValue)Ms", summary(level.latency[metric])))
+    }
+    members += [
+      ("perStreamTokensPerSecond", .number(level.perStreamDecodeSpeed)),
+      ("efficiency", .number(level.efficiency)),
+      ("outputThroughputPerConcurrency", .number(level.outputThroughputPerConcurrency)),
+      ("scalingEfficiency", .number(level.scalingEfficiency)),
+      ("effectiveConcurrency", .number(level.effectiveConcurrency)),
+      ("effectiveConcurrencySource", .text(level.effectiveConcurrencySource?.rawValue)),
+      ("errors", .array(level.topErrors.prefix(10).map { .object([("message", .string($0.message)), ("count", .int($0.count))]) })),
+      ("notes", .array(level.notes.map(OrderedJSON.string))),
+    ]
+    return .object(members)
+  }
+
+  func summary(_ summary: LatencySummary?) -> OrderedJSON {
+    guard let summary else { return .null }
+    var members: [(String, OrderedJSON)] = [
+      ("source", .string(summary.origin.rawValue)),
+      ("mean", .number(summary.mean)),
+      ("std", .number(summary.standardDeviation)),
+    ]
+    let percentiles = Set(summary.percentiles.keys).union([50, 90, 95, 99]).sorted()
+    for p in percentiles {
+      members.append(("p" + LatencyStatistic.percentile(p).description.dropFirst(), .number(summary.percentile(p))))
+    }
+    return .object(members)
+  }
+
+  func requestRate(_ rate: RequestRate) -> OrderedJSON {
+    switch rate {
+    case .infinite: .string("inf")
+    case .finite(let value): .double(value)
+    }
+  }
+
+  func levelValue(_ level: LoadLevel) -> OrderedJSON {
+    switch level {
+    case .concurrency(let value): .int(value)
+    case .requestRate(let rate): requestRate(rate)
+    }
+  }
+
+  func status(_ outcome: ThroughputKnee.Outcome) -> String {
+    switch outcome {
+    case .found: "found"
+    case .noKnee: "noKnee"
+    case .tooFewLevels: "tooFewLevels"
+    }
+  }
+
+  func kneeLevel(_ outcome: ThroughputKnee.Outcome) -> OrderedJSON {
+    if case .found(let level, _) = outcome { return levelValue(level) }
+    return .null
+  }
+
+  func kneeThroughput(_ outcome: ThroughputKnee.Outcome) -> OrderedJSON {
+    if case .found(_, let throughput) = outcome { return .double(throughput) }
+    return .null
+  }
+
+  func reason(_ reason: StopReason) -> OrderedJSON {
+    switch reason {
+    case .lowSuccessRate(let rate, let minimum):
+      .object([("criterion", .string("successRate")), ("value", .double(rate)), ("limit", .double(minimum))])
+    case .ttftOverLimit(let statistic, let value, let limit):
+      .object([
+        ("criterion", .string("ttft")), ("statistic", .string(statistic.description)), ("valueMs", .double(value)),
+        ("limitMs", .double(limit)),
+      ])
+    case .insufficientGrowth(let growth, let minimum, let previous, let measure):
+      .object([
+        ("criterion", .string("throughputGrowth")), ("value", .double(growth)), ("limit", .double(minimum)),
+        ("previous", levelValue(previous)), ("measure", .string(measure.rawValue)),
+      ])
+    case .objectiveBreached(let objective, let value):
+      .object([("criterion", .string("slo")), ("slo", .string(objective.text)), ("value", .double(value))])
+    }
+  }
+
+  func recommended(_ analysis: SweepAnalysis, narrator: SweepNarrator) -> OrderedJSON {
+    guard let recommendation = analysis.recommendation else {
+      return .object([("low", .null), ("high", .null), ("sentence", .string(narrator.decisionSentence))])
+    }
+    let low: OrderedJSON
+    let high: OrderedJSON
+    switch recommendation.range {
+    case .concurrency(let lowValue, let highValue):
+      low = .int(lowValue)
+      high = .int(highValue)
+    case .requestRate(let lowValue, let highValue):
+      low = .double((lowValue * 100).rounded() / 100)
+      high = .double((highValue * 100).rounded() / 100)
+    }
+    return .object([
+      ("low", low), ("high", high), ("basis", .double(recommendation.basis)),
+      ("headroom", .array([.double(recommendation.headroomLow), .double(recommendation.headroomHigh)])),
+      ("sentence", .string(narrator.decisionSentence)),
+    ])
+  }
+}

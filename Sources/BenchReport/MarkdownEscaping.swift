@@ -1,0 +1,44 @@
+/// Makes text from input files safe inside Markdown: a model name with `|` must not split a
+/// table cell, a newline must not end a row, and `<`/backticks must not become markup.
+public enum MarkdownEscaping {
+  /// For a table cell or inline text.
+  public static func inline(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.count)
+    for character in text {
+      switch character {
+      case "|": result += "\\|"
+      case "\n", "\r", "\r\n": result += " "
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "`": result += "\\`"
+      case "*": result += "\\*"
+      case "_": result += "\\_"
+      case "[": result += "\\["
+      case "]": result += "\\]"
+      case "\\": result += "\\\\"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// For a fenced code block: a run of backticks in the text would close the fence early.
+  public static func codeBlock(_ text: String) -> String {
+    text.replacingOccurrences(of: "```", with: "ˋˋˋ")
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var result = ""
+    var remainder = self[...]
+    while let range = remainder.range(of: target) {
+      result += remainder[..<range.lowerBound]
+      result += replacement
+      remainder = remainder[range.upperBound...]
+    }
+    return result + remainder
+  }
+}

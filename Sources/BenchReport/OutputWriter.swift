@@ -1,0 +1,31 @@
+import Foundation
+
+/// Writes report files atomically (temporary file in the same folder, then rename), so a
+/// crash or Ctrl-C never leaves a half-written report where the previous one was.
+public struct OutputWriter {
+  public let directory: String
+
+  public init(directory: String) {
+    self.directory = directory
+  }
+
+  /// Writes `contents` to `name` inside the output folder, creating folders as needed, and
+  /// returns the path written.
+  @discardableResult
+  public func write(_ contents: Data, to name: String) throws(ReportError) -> String {
+    let path = (directory as NSString).appendingPathComponent(name)
+    let folder = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try contents.write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw .cannotWrite(path: path, message: error.localizedDescription)
+    }
+    return path
+  }
+
+  @discardableResult
+  public func write(_ text: String, to name: String) throws(ReportError) -> String {
+    try write(Data(text.utf8), to: name)
+  }
+}

@@ -1,0 +1,97 @@
+/// The view model the report templates render: pre-formatted strings, booleans and rows, so
+/// templates stay logic-less and the same in every language (see templates/README.md).
+public struct ReportContext: Sendable {
+  /// Labels and phrases of the chosen language (`{{s.summary}}`).
+  public var s: [String: String]
+  public var language: String
+  public var title: String
+  public var subtitle: String
+  public var environment: [KeyValueRow]
+  public var sweeps: [SweepSection]
+  public var hasSweeps: Bool
+  public var skipped: [SkippedRow]
+  public var hasSkipped: Bool
+  /// Counts for the header: "12 files, 3 sweeps, 2 skipped".
+  public var inputSummary: String
+  public var environmentNotes: [String]
+  public var hasEnvironmentNotes: Bool
+}
+
+/// A label and its value (environment table).
+public struct KeyValueRow: Sendable {
+  public var key: String
+  public var value: String
+}
+
+/// A file left out of the analysis and why.
+public struct SkippedRow: Sendable {
+  public var file: String
+  public var reason: String
+}
+
+/// One sweep's part of the report.
+public struct SweepSection: Sendable {
+  /// 1-based number of the sweep in the report.
+  public var number: Int
+  public var title: String
+  /// Slug for anchors and chart file names (`llama-3-1-8b-instruct-openai-concurrency`).
+  public var slug: String
+  public var variableLabel: String
+  public var levelsText: String
+  public var toolText: String
+  public var command: String
+  public var summaryRows: [SummaryRow]
+  public var findingRows: [FindingRow]
+  public var conclusions: [String]
+  public var kneeText: String
+  public var maxStableText: String
+  public var recommendationText: String
+  public var hasRecommendation: Bool
+  public var notes: [String]
+  public var hasNotes: Bool
+  public var errors: [ErrorRow]
+  public var hasErrors: Bool
+}
+
+/// A row of 测试结果汇总 / Results summary.
+public struct SummaryRow: Sendable {
+  public var level: String
+  public var requests: String
+  public var completed: String
+  public var failed: String
+  public var successRate: String
+  public var duration: String
+  public var qps: String
+  public var latencyP50: String
+  public var latencyP95: String
+  public var latencyP99: String
+  public var latencyMean: String
+  public var ttftP50: String
+  public var ttftP99: String
+  public var tpotMean: String
+  public var perStream: String
+  public var outputThroughput: String
+  /// True for the max stable level, to mark it.
+  public var isMaxStable: Bool
+  public var isUnstable: Bool
+}
+
+/// A row of 关键发现 / Key findings.
+public struct FindingRow: Sendable {
+  public var level: String
+  public var qps: String
+  public var latencyMean: String
+  public var outputThroughput: String
+  public var ttft: String
+  public var efficiency: String
+  public var scalingEfficiency: String
+  public var effectiveConcurrency: String
+  public var marker: String
+}
+
+/// An error message and its count at a level.
+public struct ErrorRow: Sendable {
+  public var level: String
+  public var count: String
+  public var message: String
+}

@@ -1,0 +1,148 @@
+import BenchAnalysis
+import BenchModel
+
+/// Builds the template view model from analyses: every number formatted, every string from an
+/// input file escaped for Markdown, every sentence in the catalogue's language.
+public struct ReportContextBuilder {
+  public let strings: StringsCatalogue
+
+  public init(strings: StringsCatalogue) {
+    self.strings = strings
+  }
+
+  public func build(_ input: ReportInput) -> ReportContext {
+    let slugs = input.sweepSlugs
+    let sections = input.analyses.enumerated().map { index, analysis in
+      section(analysis, number: index + 1, slug: slugs[index])
+    }
+    let models = Set(input.analyses.compactMap(\.sweep.identity.model))
+    let title: String
+    if let explicit = input.environment.title {
+      title = escape(explicit)
+    } else if models.count == 1, let model = models.first {
+      title = strings.format("report_titleWithModel", ["model": escape(model)])
+    } else {
+      title = strings["report_title"]
+    }
+    let skipped = input.skipped.map { SkippedRow(file: escape($0.location.description), reason: escape($0.reason)) }
+    let summary = strings.format(
+      "report_subtitle",
+      ["files": String(input.filesExamined), "sweeps": String(input.analyses.count), "skipped": String(Set(input.skipped.map(\.location.path)).count)])
+    return ReportContext(
+      s: strings.entries, language: strings.language.rawValue, title: title, subtitle: summary,
+      environment: environmentRows(input), sweeps: sections, hasSweeps: !sections.isEmpty, skipped: skipped,
+      hasSkipped: !skipped.isEmpty, inputSummary: summary, environmentNotes: input.environment.notes.map(escape),
+      hasEnvironmentNotes: !input.environment.notes.isEmpty)
+  }
+
+  func escape(_ text: String) -> String { MarkdownEscaping.inline(text) }
+
+  // MARK: Environment
+
+  func environmentRows(_ input: ReportInput) -> [KeyValueRow] {
+    let environment = input.environment
+    let runs = input.analyses.flatMap(\.sweep.runs)
+    func distinct(_ values: [String?]) -> String? {
+      let set = Array(Set(values.compactMap { $0 })).sorted()
+      return set.isEmpty ? nil : set.map(escape).joined(separator: ", ")
+    }
+    var rows: [KeyValueRow] = []
+    func add(_ key: String, _ value: String?) {
+      if let value, !value.isEmpty { rows.append(KeyValueRow(key: strings[key], value: value)) }
+    }
+    add("env_model", environment.model.map(escape) ?? distinct(runs.map(\.model)))
+    add("env_gpu", environment.gpu.map(escape) ?? distinct(runs.map { $0.metadata["gpu"] ?? $0.metadata["hardware"] }))
+    let framework = [environment.framework, environment.frameworkVersion].compactMap { $0 }.joined(separator: " ")
+    add("env_framework", framework.isEmpty ? distinct(runs.map { $0.metadata["framework"] }) : escape(framework))
+    add("env_driver", environment.driver.map(escape))
+    add("env_tool", distinct(runs.map { "\($0.format.tool.rawValue) (\($0.format.schema))" }))
+    add("env_backend", distinct(runs.map(\.backend)))
+    add("env_dataset", distinct(runs.map(\.dataset)))
+    let levelTexts = input.analyses.map { analysis in
+      let word = strings[analysis.sweep.variable == .concurrency ? "word_concurrency" : "word_requestRate"]
+      return "\(word) " + analysis.sweep.levels.map { $0.level.description == "inf" ? "∞" : $0.level.description }.joined(separator: ", ")
+    }
+    add("env_levels", Array(Set(levelTexts)).sorted().joined(separator: "; "))
+    let dates = runs.compactMap(\.date).sorted()
+    if let first = dates.first, let last = dates.last {
+      add("env_dates", first == last ? formatDate(first) : "\(formatDate(first)) … \(formatDate(last))")
+    }
+    for entry in environment.extra { rows.append(KeyValueRow(key: escape(entry.key), value: escape(entry.value))) }
+    return rows
+  }
+
+  /// `20250326-214428` → `2025-03-26 21:44`.
+  func formatDate(_ date: String) -> String {
+    let digits = Array(date)
+    guard digits.count == 15, digits[8] == "-" else { return escape(date) }
+    return "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8])) \(String(digits[9..<11])):\(String(digits[11..<13]))"
+  }
+
+  // MARK: Sweeps
+
+  func section(_ analysis: SweepAnalysis, number: Int, slug: String) -> SweepSection {
+    let narrator = SweepNarrator(analysis: analysis, strings: strings)
+    let maxStable = analysis.stability.maxStable
+    let firstUnstable = analysis.stability.firstUnstable
+    let kneeLevel: LoadLevel? = {
+      if case .found(let level, _) = analysis.knee.log2 { return level }
+      if case .found(let level, _) = analysis.knee.linear { return level }
+      return nil
+    }()
+    let summaryRows = analysis.levels.map { level in
+      SummaryRow(
+        level: levelCell(level.level), requests: NumberFormatting.integer(level.requests),
+        completed: NumberFormatting.integer(level.completed), failed: NumberFormatting.integer(level.failed),
+        successRate: NumberFormatting.percent(level.successRate), duration: NumberFormatting.decimal(level.duration, 1),
+        qps: NumberFormatting.decimal(level.requestThroughput, 2),
+        latencyP50: NumberFormatting.milliseconds(level.latency[.e2el]?.percentile(50)),
+        latencyP95: NumberFormatting.milliseconds(level.latency[.e2el]?.percentile(95)),
+        latencyP99: NumberFormatting.milliseconds(level.latency[.e2el]?.percentile(99)),
+        latencyMean: NumberFormatting.milliseconds(level.latency[.e2el]?.mean),
+        ttftP50: NumberFormatting.milliseconds(level.latency[.ttft]?.percentile(50)),
+        ttftP99: NumberFormatting.milliseconds(level.latency[.ttft]?.percentile(99)),
+        tpotMean: NumberFormatting.milliseconds(level.latency[.tpot]?.mean),
+        perStream: NumberFormatting.decimal(level.perStreamDecodeSpeed, 1),
+        outputThroughput: NumberFormatting.decimal(level.outputThroughput, 1),
+        isMaxStable: level.level == maxStable, isUnstable: level.level == firstUnstable)
+    }
+    let findingRows = analysis.levels.map { level in
+      var markers: [String] = []
+      if level.level == kneeLevel { markers.append(strings["marker_knee"]) }
+      if level.level == maxStable { markers.append(strings["marker_maxStable"]) }
+      if level.level == firstUnstable { markers.append(strings["marker_unstable"]) }
+      return FindingRow(
+        level: levelCell(level.level), qps: NumberFormatting.decimal(level.requestThroughput, 2),
+        latencyMean: NumberFormatting.milliseconds(level.latency[.e2el]?.mean),
+        outputThroughput: NumberFormatting.decimal(level.outputThroughput, 1),
+        ttft: NumberFormatting.milliseconds(level.latency[.ttft]?.percentile(50)),
+        efficiency: NumberFormatting.decimal(level.efficiency, 3),
+        scalingEfficiency: NumberFormatting.percent(level.scalingEfficiency, decimals: 0),
+        effectiveConcurrency: NumberFormatting.decimal(level.effectiveConcurrency, 1),
+        marker: markers.joined(separator: ", "))
+    }
+    let errors = analysis.levels.flatMap { level in
+      level.topErrors.prefix(5).map {
+        ErrorRow(level: levelCell(level.level), count: NumberFormatting.integer($0.count), message: escape(String($0.message.prefix(160))))
+      }
+    }
+    let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(level.level): \($0)" } })).sorted()
+    let tools = Set(analysis.sweep.runs.map { "\($0.format.tool.rawValue) \($0.format.schema)" }).sorted()
+    return SweepSection(
+      number: number, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,
+      variableLabel: strings[analysis.sweep.variable == .concurrency ? "col_concurrency" : "col_requestRate"],
+      levelsText: analysis.sweep.levels.map { levelCell($0.level) }.joined(separator: ", "),
+      toolText: tools.joined(separator: ", "), command: MarkdownEscaping.codeBlock(BenchmarkCommand.reconstruct(analysis.sweep)),
+      summaryRows: summaryRows, findingRows: findingRows, conclusions: narrator.conclusions,
+      kneeText: narrator.kneeSentence, maxStableText: narrator.maxStableSentence,
+      recommendationText: narrator.recommendationSentence, hasRecommendation: analysis.recommendation != nil,
+      notes: notes.map(escape), hasNotes: !notes.isEmpty, errors: errors, hasErrors: !errors.isEmpty)
+  }
+
+  func levelCell(_ level: LoadLevel) -> String {
+    switch level {
+    case .concurrency(let value): String(value)
+    case .requestRate(let rate): rate.isInfinite ? "∞" : NumberFormatting.compact(rate.sortValue)
+    }
+  }
+}

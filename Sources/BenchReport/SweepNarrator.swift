@@ -1,0 +1,207 @@
+import BenchAnalysis
+import BenchModel
+
+/// Turns a sweep's analysis into the sentences of the report (结论 / Conclusions), in the
+/// catalogue's language. Every sentence states the numbers that support it.
+struct SweepNarrator {
+  let analysis: SweepAnalysis
+  let strings: StringsCatalogue
+
+  var variableWord: String {
+    strings[analysis.sweep.variable == .concurrency ? "word_concurrency" : "word_requestRate"]
+  }
+
+  func levelText(_ level: LoadLevel) -> String {
+    switch level {
+    case .concurrency(let value): String(value)
+    case .requestRate(let rate): rate.isInfinite ? "∞" : NumberFormatting.compact(rate.sortValue) + " req/s"
+    }
+  }
+
+  // MARK: Knee
+
+  var kneeSentence: String {
+    let knee = analysis.knee
+    switch (knee.linear, knee.log2) {
+    case (.tooFewLevels(let count), _):
+      return strings.format("knee_tooFew", ["count": String(count)])
+    case (.noKnee, .noKnee):
+      return strings.format("knee_none", ["next": nextLevelSuggestion])
+    default:
+      let log2Text = outcomeText(knee.log2)
+      let linearText = outcomeText(knee.linear)
+      return strings.format("knee_found", ["log2": log2Text, "linear": linearText, "measure": measureWord(knee.measure)])
+    }
+  }
+
+  func outcomeText(_ outcome: ThroughputKnee.Outcome) -> String {
+    switch outcome {
+    case .found(let level, let throughput):
+      return strings.format("knee_at", ["level": levelText(level), "value": NumberFormatting.decimal(throughput, 1)])
+    case .noKnee: return strings["knee_notFound"]
+    case .tooFewLevels: return NumberFormatting.missing
+    }
+  }
+
+  func measureWord(_ measure: ThroughputMeasure?) -> String {
+    switch measure {
+    case .outputTokens: strings["measure_outputTokens"]
+    case .requests: strings["measure_requests"]
+    case .totalTokens: strings["measure_totalTokens"]
+    case nil: NumberFormatting.missing
+    }
+  }
+
+  /// Twice the highest tested concurrency (or rate), the natural next step of a doubling sweep.
+  var nextLevelSuggestion: String {
+    guard let last = analysis.sweep.levels.last(where: { $0.level.numericValue.isFinite })?.level else { return "—" }
+    switch last {
+    case .concurrency(let value): return String(value * 2)
+    case .requestRate(let rate): return NumberFormatting.compact(rate.sortValue * 2) + " req/s"
+    }
+  }
+
+  // MARK: Stability and recommendation
+
+  var maxStableSentence: String {
+    let stability = analysis.stability
+    guard let firstUnstable = stability.firstUnstable, let reason = stability.reasons.first else {
+      guard let maxStable = stability.maxStable else { return strings["stable_noData"] }
+      return strings.format("stable_notReached", ["variable": variableWord, "max": levelText(maxStable)])
+    }
+    let because = reasonText(reason, at: firstUnstable)
+    guard let maxStable = stability.maxStable else {
+      return strings.format("stable_firstFails", ["variable": variableWord, "level": levelText(firstUnstable), "reason": because])
+    }
+    return strings.format("stable_found", ["max": levelText(maxStable), "reason": because])
+  }
+
+  func reasonText(_ reason: StopReason, at level: LoadLevel) -> String {
+    let at = levelText(level)
+    switch reason {
+    case .lowSuccessRate(let rate, let minimum):
+      return strings.format("reason_success", ["level": at, "value": NumberFormatting.percent(rate), "limit": NumberFormatting.percent(minimum)])
+    case .ttftOverLimit(let statistic, let value, let limit):
+      return strings.format(
+        "reason_ttft",
+        ["level": at, "statistic": statistic.description.uppercased().replacingPrefix(), "value": NumberFormatting.milliseconds(value) + " ms",
+         "limit": NumberFormatting.milliseconds(limit) + " ms"])
+    case .insufficientGrowth(let growth, let minimum, _, _):
+      return strings.format("reason_growth", ["level": at, "value": NumberFormatting.signedPercent(growth), "limit": NumberFormatting.percent(minimum)])
+    case .objectiveBreached(let objective, let value):
+      let measured: String
+      if case .errorRate = objective.target {
+        measured = NumberFormatting.percent(value)
+      } else {
+        measured = NumberFormatting.milliseconds(value) + " ms"
+      }
+      return strings.format("reason_slo", ["level": at, "slo": objective.text, "value": measured])
+    }
+  }
+
+  var recommendationSentence: String {
+    guard let recommendation = analysis.recommendation else { return strings["recommend_none"] }
+    let values = [
+      "range": rangeText(recommendation.range),
+      "low": NumberFormatting.percent(recommendation.headroomLow),
+      "high": NumberFormatting.percent(recommendation.headroomHigh),
+      "basis": NumberFormatting.compact(recommendation.basis),
+    ]
+    if recommendation.basedOnMeasuredThroughput { return strings.format("recommend_measured", values) }
+    return strings.format(analysis.sweep.variable == .concurrency ? "recommend_concurrency" : "recommend_rate", values)
+  }
+
+  func rangeText(_ range: Recommendation.Range) -> String {
+    switch range {
+    case .concurrency(let low, let high): low == high ? String(low) : "\(low)–\(high)"
+    case .requestRate(let low, let high):
+      NumberFormatting.compact(low) + "–" + NumberFormatting.compact(high) + " req/s"
+    }
+  }
+
+  /// "max stable 64: at 128 throughput grew only 12 % (< 20 %); recommended 44–51".
+  var decisionSentence: String {
+    maxStableSentence + strings["sentence_join"] + recommendationSentence
+  }
+
+  // MARK: Conclusions
+
+  var conclusions: [String] {
+    let levels = analysis.levels
+    guard let first = levels.first, let last = levels.last else { return [] }
+    var sentences: [String] = []
+    let range = ["variable": variableWord, "from": levelText(first.level), "to": levelText(last.level)]
+
+    // Throughput growth.
+    if levels.count > 1, let q0 = first.requestThroughput, let q1 = last.requestThroughput, q0 > 0 {
+      var values = range
+      values["q0"] = NumberFormatting.decimal(q0, 2)
+      values["q1"] = NumberFormatting.decimal(q1, 2)
+      values["ratio"] = NumberFormatting.ratio(q1 / q0)
+      if let t0 = first.outputThroughput, let t1 = last.outputThroughput {
+        values["t0"] = NumberFormatting.decimal(t0, 1)
+        values["t1"] = NumberFormatting.decimal(t1, 1)
+        sentences.append(strings.format("conclusion_throughputTokens", values))
+      } else {
+        sentences.append(strings.format("conclusion_throughput", values))
+      }
+    }
+    // Success rate.
+    let rates = levels.compactMap(\.successRate)
+    if rates.count == levels.count, !rates.isEmpty {
+      if rates.allSatisfy({ $0 >= 1 }) {
+        sentences.append(strings["conclusion_allSucceeded"])
+      } else if let worst = levels.min(by: { $0.successRate! < $1.successRate! }) {
+        sentences.append(
+          strings.format("conclusion_failures", ["level": levelText(worst.level), "value": NumberFormatting.percent(worst.successRate)]))
+      }
+    }
+    // Latency growth and queueing.
+    if levels.count > 1, let l0 = first.latency[.e2el]?.median, let l1 = last.latency[.e2el]?.median, l0 > 0 {
+      var values = range
+      values["l0"] = NumberFormatting.milliseconds(l0)
+      values["l1"] = NumberFormatting.milliseconds(l1)
+      values["ratio"] = NumberFormatting.ratio(l1 / l0)
+      sentences.append(strings.format("conclusion_latency", values))
+      if let f0 = first.latency[.ttft]?.median, let f1 = last.latency[.ttft]?.median, l1 > l0 {
+        let share = (f1 - f0) / (l1 - l0)
+        var ttftValues = values
+        ttftValues["f0"] = NumberFormatting.milliseconds(f0)
+        ttftValues["f1"] = NumberFormatting.milliseconds(f1)
+        ttftValues["share"] = NumberFormatting.percent(max(0, min(1, share)), decimals: 0)
+        sentences.append(strings.format(share >= 0.5 ? "conclusion_queueing" : "conclusion_decode", ttftValues))
+      }
+    } else if levels.count > 1, let f0 = first.latency[.ttft]?.median, let f1 = last.latency[.ttft]?.median, f0 > 0 {
+      var values = range
+      values["f0"] = NumberFormatting.milliseconds(f0)
+      values["f1"] = NumberFormatting.milliseconds(f1)
+      values["ratio"] = NumberFormatting.ratio(f1 / f0)
+      sentences.append(strings.format("conclusion_ttft", values))
+    }
+    // Per-stream speed.
+    if levels.count > 1, let s0 = first.perStreamDecodeSpeed, let s1 = last.perStreamDecodeSpeed {
+      var values = range
+      values["s0"] = NumberFormatting.decimal(s0, 1)
+      values["s1"] = NumberFormatting.decimal(s1, 1)
+      sentences.append(strings.format("conclusion_perStream", values))
+    }
+    sentences.append(kneeSentence)
+    // Knee against the growth rule.
+    if case .found(let kneeLevel, _) = analysis.knee.log2, let maxStable = analysis.stability.maxStable,
+      let kneeIndex = levels.firstIndex(where: { $0.level == kneeLevel }),
+      let stableIndex = levels.firstIndex(where: { $0.level == maxStable }), abs(kneeIndex - stableIndex) > 1
+    {
+      sentences.append(strings.format("conclusion_kneeDisagrees", ["knee": levelText(kneeLevel), "max": levelText(maxStable)]))
+    }
+    sentences.append(decisionSentence)
+    if !analysis.stability.uncheckedCriteria.isEmpty {
+      sentences.append(strings.format("conclusion_unchecked", ["criteria": analysis.stability.uncheckedCriteria.joined(separator: "; ")]))
+    }
+    return sentences
+  }
+}
+
+extension String {
+  /// `P99` stays, `MEAN` → `mean`.
+  fileprivate func replacingPrefix() -> String { self == "MEAN" ? "mean" : self }
+}

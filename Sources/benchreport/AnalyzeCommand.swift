@@ -1,0 +1,157 @@
+import ArgumentParser
+import BenchAnalysis
+import BenchIngest
+import BenchModel
+import BenchReport
+import Foundation
+
+/// `benchreport analyze`: ingest → analyse → write the report, analysis.json and a summary.
+struct AnalyzeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "analyze",
+    abstract: "Analyse a folder (recursively) or files of benchmark results and write a report.",
+    discussion: """
+      Reads vLLM benchmark_serving.py / `vllm bench serve` / `vllm bench sweep` JSON and SGLang \
+      bench_serving JSONL, detected by content. Writes report.md and analysis.json into --out. \
+      Thresholds come from flags, else from benchreport.yaml in the (first) input folder, else \
+      the defaults shown.
+      """)
+
+  @Argument(help: "Result folders (read recursively) or files.")
+  var inputs: [String]
+
+  @Option(name: .shortAndLong, help: "Output folder for report.md and analysis.json.")
+  var out: String
+
+  @Option(help: "Report language: zh (Chinese) or en (English).")
+  var lang: String = "zh"
+
+  @Option(help: "A Markdown report template to use instead of the default weekly.md.")
+  var template: String?
+
+  @Option(help: "Folder with the default templates and strings (default: found next to the executable).")
+  var templates: String?
+
+  @Option(help: "benchreport.yaml to read (default: benchreport.yaml in the first input folder).")
+  var config: String?
+
+  @Option(help: "Service-level objectives, e.g. ttft_p99=800ms,tpot_p99=100ms,e2el_p99=10s,error_rate=1%.")
+  var slo: String?
+
+  @Option(name: .customLong("success-rate"), help: "Minimum success rate of a stable level (default 95%).")
+  var successRate: String?
+
+  @Option(name: .customLong("ttft-limit"), help: "TTFT limit of a stable level (default 1000ms).")
+  var ttftLimit: String?
+
+  @Option(name: .customLong("ttft-statistic"), help: "TTFT statistic the limit applies to: p99 (default), p95, p90, p50, mean.")
+  var ttftStatistic: String?
+
+  @Option(name: .customLong("min-growth"), help: "Minimum throughput growth per level (default 20%).")
+  var minGrowth: String?
+
+  @Option(help: "Recommended range as fractions of the max stable level (default 0.7-0.8).")
+  var headroom: String?
+
+  @Option(help: "Outputs to write, comma-separated: md, json (default md,json).")
+  var format: String = "md,json"
+
+  @Flag(help: "Allow --out to be an input folder or inside one.")
+  var force = false
+
+  @Flag(name: .shortAndLong, help: "Print only errors.")
+  var quiet = false
+
+  func validate() throws {
+    guard ReportLanguage(rawValue: lang) != nil else {
+      throw ValidationError("--lang must be one of: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let unknown = formats.subtracting(["md", "json"])
+    guard unknown.isEmpty else { throw ValidationError("unknown --format value(s): \(unknown.sorted().joined(separator: ", ")); use md,json") }
+  }
+
+  var formats: Set<String> { Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+
+  func run() throws {
+    let outputFolder = URL(fileURLWithPath: out).standardizedFileURL.path
+    if !force {
+      for input in inputs {
+        let inputPath = URL(fileURLWithPath: input).standardizedFileURL.path
+        if outputFolder == inputPath || outputFolder.hasPrefix(inputPath + "/") {
+          throw ValidationError("--out \(out) is inside the input \(input); choose another folder or pass --force")
+        }
+      }
+    }
+    let settingsAndEnvironment = try loadSettings()
+    let scan = InputScanner(excludedPaths: [outputFolder]).scan(inputs)
+    let grouping = SweepGrouper.group(scan.runs)
+    let analyses = grouping.sweeps.map { SweepAnalyzer.analyze($0, settings: settingsAndEnvironment.settings) }
+    let skipped = (scan.skipped + grouping.unplaced).sorted()
+    let input = ReportInput(
+      analyses: analyses, skipped: skipped, filesExamined: scan.filesExamined, environment: settingsAndEnvironment.environment)
+
+    let language = ReportLanguage(rawValue: lang)!
+    let templatesFolder = try TemplatesDirectory.locate(explicit: templates, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+    let strings = try StringsCatalogue.load(language, templatesDirectory: templatesFolder)
+    let writer = OutputWriter(directory: out)
+    var written: [String] = []
+    if formats.contains("md") {
+      let context = ReportContextBuilder(strings: strings).build(input)
+      let templatePath = template ?? (templatesFolder as NSString).appendingPathComponent("weekly.md")
+      let markdown = try TemplateRenderer().render(templateAt: templatePath, context: context)
+      written.append(try writer.write(markdown, to: "report.md"))
+    }
+    if formats.contains("json") {
+      written.append(try writer.write(AnalysisJSONWriter(strings: strings).render(input), to: "analysis.json"))
+    }
+    if !quiet {
+      print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
+    }
+    if analyses.isEmpty {
+      FileHandle.standardError.write(Data("benchreport: no benchmark results found in \(inputs.joined(separator: ", "))\n".utf8))
+      throw ExitCode(2)
+    }
+    if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
+  }
+
+  /// Defaults, overridden by benchreport.yaml, overridden by flags.
+  func loadSettings() throws -> (settings: AnalysisSettings, environment: EnvironmentFacts) {
+    var settings = AnalysisSettings()
+    var environment = EnvironmentFacts()
+    let file: ConfigurationFile?
+    if let config {
+      file = try ConfigurationFile.load(path: config)
+    } else {
+      var isDirectory: ObjCBool = false
+      if let first = inputs.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
+        file = try ConfigurationFile.load(inFolder: first)
+      } else {
+        file = nil
+      }
+    }
+    if let file {
+      environment = file.environment
+      for (name, value) in file.thresholds.sorted(by: { $0.key < $1.key }) {
+        do {
+          try settings.apply(name, value)
+        } catch {
+          throw ValidationError("\(file.path ?? "benchreport.yaml"): thresholds.\(name): \(error)")
+        }
+      }
+    }
+    let flags: [(String, String?, String)] = [
+      ("success_rate", successRate, "--success-rate"), ("ttft_limit", ttftLimit, "--ttft-limit"),
+      ("ttft_statistic", ttftStatistic, "--ttft-statistic"), ("min_throughput_growth", minGrowth, "--min-growth"),
+      ("headroom", headroom, "--headroom"), ("slo", slo, "--slo"),
+    ]
+    for (name, value, flag) in flags {
+      guard let value else { continue }
+      do {
+        try settings.apply(name, value)
+      } catch {
+        throw ValidationError("\(flag): \(error)")
+      }
+    }
+    return (settings, environment)
+  }
+}

@@ -33,8 +33,9 @@ public enum LevelAggregator {
       metrics.completed = completed
       metrics.failed = failed
       metrics.successRate = attempted > 0 ? Double(completed) / Double(attempted) : nil
-    } else if let completedOnly = sum(runs.map(\.completed)) {
-      metrics.completed = completedOnly
+    } else {
+      metrics.completed = sum(runs.map(\.completed))
+      metrics.requests = sum(runs.map(\.numPrompts))
     }
 
     metrics.duration = average(runs.map(\.duration))

@@ -54,12 +54,14 @@ public enum SweepAnalyzer {
 
   static func findKnee(_ levels: [LevelMetrics], measure: ThroughputMeasure?) -> ThroughputKnee {
     guard let measure else {
-      return ThroughputKnee(linear: .tooFewLevels(count: 0), log2: .tooFewLevels(count: 0), measure: nil)
+      return ThroughputKnee(linear: .tooFewLevels(count: 0), log2: .tooFewLevels(count: 0), measure: nil, primaryAxis: .linear)
     }
     let points = levels.filter { $0.level.numericValue.isFinite && $0.level.numericValue > 0 }
       .compactMap { level in measure.value(of: level).map { (level.level, $0) } }
     guard points.count >= 3 else {
-      return ThroughputKnee(linear: .tooFewLevels(count: points.count), log2: .tooFewLevels(count: points.count), measure: measure)
+      return ThroughputKnee(
+        linear: .tooFewLevels(count: points.count), log2: .tooFewLevels(count: points.count), measure: measure,
+        primaryAxis: .linear)
     }
     let detector = KneeDetector(curve: .concave, direction: .increasing, sensitivity: 1)
     let y = points.map(\.1)
@@ -70,7 +72,9 @@ public enum SweepAnalyzer {
       return .found(level: points[index].0, throughput: y[index])
     }
     let linearX = points.map { $0.0.numericValue }
-    return ThroughputKnee(linear: outcome(linearX), log2: outcome(linearX.map { Foundation.log2($0) }), measure: measure)
+    return ThroughputKnee(
+      linear: outcome(linearX), log2: outcome(linearX.map { Foundation.log2($0) }), measure: measure,
+      primaryAxis: ThroughputKnee.evenlySpacedAxis(for: linearX))
   }
 
   // MARK: Stability

@@ -17,9 +17,18 @@ public enum SweepGrouper {
   public static func group(_ runs: [Run]) -> Output {
     var byIdentity: [SweepIdentity: [Run]] = [:]
     for run in runs { byIdentity[identity(of: run), default: []].append(run) }
+    byIdentity = splitByPromptLength(byIdentity)
+    var groups: [(SweepIdentity, [Run])] = []
+    for (identity, members) in byIdentity {
+      // Runs without a concurrency limit are open-loop: they never join a concurrency sweep.
+      let limited = members.filter { $0.maxConcurrency != nil }
+      let unlimited = members.filter { $0.maxConcurrency == nil }
+      if !limited.isEmpty { groups.append((identity, limited)) }
+      if !unlimited.isEmpty { groups.append((identity, unlimited)) }
+    }
     var sweeps: [Sweep] = []
     var unplaced: [SkippedInput] = []
-    for (identity, members) in byIdentity {
+    for (identity, members) in groups {
       let concurrencies = Set(members.map(\.maxConcurrency))
       let rates = Set(members.map(\.requestRate))
       if concurrencies.count > 1 {
@@ -61,6 +70,48 @@ public enum SweepGrouper {
       SweepLevel(level: level, runs: byLevel[level]!.sorted { $0.source < $1.source })
     }
     return (Sweep(identity: identity, variable: variable, levels: levels), unplaced)
+  }
+
+  /// Runs of one configuration whose files record no dataset lengths but whose mean prompt
+  /// lengths differ by more than 25 % are different workloads (e.g. a context-length sweep at
+  /// fixed concurrency), not repetitions: give each cluster its own identity.
+  static func splitByPromptLength(_ groups: [SweepIdentity: [Run]]) -> [SweepIdentity: [Run]] {
+    var result: [SweepIdentity: [Run]] = [:]
+    for (identity, members) in groups {
+      let lengths = members.map(meanInputLength)
+      guard identity.configuredInputLength == nil, lengths.allSatisfy({ $0 != nil }),
+        let smallest = lengths.compactMap({ $0 }).min(), let largest = lengths.compactMap({ $0 }).max(),
+        smallest > 0, largest / smallest > 1.25
+      else {
+        result[identity, default: []] += members
+        continue
+      }
+      let sorted = zip(members, lengths.map { $0! }).sorted { $0.1 < $1.1 }
+      var clusterStart = sorted[0].1
+      var cluster: [Run] = []
+      func flush() {
+        guard !cluster.isEmpty else { return }
+        let mean = cluster.map { meanInputLength($0)! }.reduce(0, +) / Double(cluster.count)
+        var split = identity
+        split.meanInputLength = Int(mean.rounded())
+        result[split, default: []] += cluster
+        cluster = []
+      }
+      for (run, length) in sorted {
+        if length / clusterStart > 1.25 {
+          flush()
+          clusterStart = length
+        }
+        cluster.append(run)
+      }
+      flush()
+    }
+    return result
+  }
+
+  static func meanInputLength(_ run: Run) -> Double? {
+    guard let tokens = run.totalInputTokens, let completed = run.completed, completed > 0 else { return nil }
+    return Double(tokens) / Double(completed)
   }
 
   /// Metadata keys that describe the run, not the configuration, and so never split sweeps.

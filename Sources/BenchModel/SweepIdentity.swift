@@ -1,3 +1,5 @@
+import Foundation
+
 /// What makes runs comparable: same model, client, dataset shape and metadata. Runs with the
 /// same identity but different load levels form one sweep.
 public struct SweepIdentity: Sendable, Hashable, Comparable {
@@ -7,6 +9,9 @@ public struct SweepIdentity: Sendable, Hashable, Comparable {
   public var dataset: String?
   public var configuredInputLength: Int?
   public var configuredOutputLength: Int?
+  /// Mean prompt length (tokens) of runs whose files record no configured lengths, rounded;
+  /// set when runs of one configuration differ in prompt length (an input-length sweep).
+  public var meanInputLength: Int?
   /// Metadata that is the same for every run of the sweep, sorted by key.
   public var metadata: [MetadataEntry]
   /// Set when the file carries no model name, so runs of different files are not mixed.
@@ -14,9 +19,10 @@ public struct SweepIdentity: Sendable, Hashable, Comparable {
 
   public init(
     model: String?, backend: String?, label: String?, dataset: String?,
-    configuredInputLength: Int?, configuredOutputLength: Int?, metadata: [MetadataEntry],
-    sourceHint: String?
+    configuredInputLength: Int?, configuredOutputLength: Int?, meanInputLength: Int? = nil,
+    metadata: [MetadataEntry], sourceHint: String?
   ) {
+    self.meanInputLength = meanInputLength
     self.model = model
     self.backend = backend
     self.label = label
@@ -32,7 +38,7 @@ public struct SweepIdentity: Sendable, Hashable, Comparable {
     let parts: [String] = [
       model ?? "", backend ?? "", label ?? "", dataset ?? "",
       configuredInputLength.map(String.init) ?? "", configuredOutputLength.map(String.init) ?? "",
-      metadata.map { "\($0.key)=\($0.value)" }.joined(separator: ","), sourceHint ?? "",
+      meanInputLength.map { String(format: "%012d", $0) } ?? "", metadata.map { "\($0.key)=\($0.value)" }.joined(separator: ","), sourceHint ?? "",
     ]
     return parts.joined(separator: "|")
   }

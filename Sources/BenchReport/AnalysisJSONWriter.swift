@@ -68,6 +68,7 @@ public struct AnalysisJSONWriter {
       (
         "knee",
         .object([
+          ("primaryAxis", .string(analysis.knee.primaryAxis.rawValue)),
           ("status", .string(status(analysis.knee.linear))),
           (variableKey, kneeLevel(analysis.knee.linear)),
           ("throughput", kneeThroughput(analysis.knee.linear)),

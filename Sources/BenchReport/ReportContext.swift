@@ -33,6 +33,8 @@ public struct SkippedRow: Sendable {
 public struct SweepSection: Sendable {
   /// 1-based number of the sweep in the report.
   public var number: Int
+  /// The section's heading number (the environment is section 1).
+  public var sectionNumber: Int
   public var title: String
   /// Slug for anchors and chart file names (`llama-3-1-8b-instruct-openai-concurrency`).
   public var slug: String

@@ -85,8 +85,7 @@ public struct ReportContextBuilder {
     let maxStable = analysis.stability.maxStable
     let firstUnstable = analysis.stability.firstUnstable
     let kneeLevel: LoadLevel? = {
-      if case .found(let level, _) = analysis.knee.log2 { return level }
-      if case .found(let level, _) = analysis.knee.linear { return level }
+      if case .found(let level, _) = analysis.knee.primary { return level }
       return nil
     }()
     let summaryRows = analysis.levels.map { level in
@@ -129,7 +128,7 @@ public struct ReportContextBuilder {
     let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(level.level): \($0)" } })).sorted()
     let tools = Set(analysis.sweep.runs.map { "\($0.format.tool.rawValue) \($0.format.schema)" }).sorted()
     return SweepSection(
-      number: number, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,
+      number: number, sectionNumber: number + 1, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,
       variableLabel: strings[analysis.sweep.variable == .concurrency ? "col_concurrency" : "col_requestRate"],
       levelsText: analysis.sweep.levels.map { levelCell($0.level) }.joined(separator: ", "),
       toolText: tools.joined(separator: ", "), command: MarkdownEscaping.codeBlock(BenchmarkCommand.reconstruct(analysis.sweep)),

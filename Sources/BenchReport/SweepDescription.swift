@@ -19,6 +19,7 @@ enum SweepDescription {
       dataset += (dataset.isEmpty ? "" : " ") + "→\(output)"
     }
     if !dataset.isEmpty { parts.append(dataset) }
+    if let meanInput = identity.meanInputLength { parts.append("input ≈\(meanInput) tok") }
     parts += identity.metadata.map { "\($0.key)=\($0.value)" }
     return parts.isEmpty ? "unnamed" : parts.joined(separator: " · ")
   }

@@ -22,16 +22,24 @@ struct SweepNarrator {
 
   var kneeSentence: String {
     let knee = analysis.knee
-    switch (knee.linear, knee.log2) {
+    switch (knee.primary, knee.secondary) {
     case (.tooFewLevels(let count), _):
       return strings.format("knee_tooFew", ["count": String(count)])
     case (.noKnee, .noKnee):
       return strings.format("knee_none", ["next": nextLevelSuggestion])
     default:
-      let log2Text = outcomeText(knee.log2)
-      let linearText = outcomeText(knee.linear)
-      return strings.format("knee_found", ["log2": log2Text, "linear": linearText, "measure": measureWord(knee.measure)])
+      return strings.format(
+        "knee_found",
+        [
+          "primary": outcomeText(knee.primary), "secondary": outcomeText(knee.secondary),
+          "axis": axisWord(knee.primaryAxis), "otherAxis": axisWord(knee.primaryAxis == .log2 ? .linear : .log2),
+          "measure": measureWord(knee.measure),
+        ])
     }
+  }
+
+  func axisWord(_ axis: ThroughputKnee.Axis) -> String {
+    strings[axis == .log2 ? "axis_log2" : "axis_linear"]
   }
 
   func outcomeText(_ outcome: ThroughputKnee.Outcome) -> String {
@@ -187,7 +195,7 @@ struct SweepNarrator {
     }
     sentences.append(kneeSentence)
     // Knee against the growth rule.
-    if case .found(let kneeLevel, _) = analysis.knee.log2, let maxStable = analysis.stability.maxStable,
+    if case .found(let kneeLevel, _) = analysis.knee.primary, let maxStable = analysis.stability.maxStable,
       let kneeIndex = levels.firstIndex(where: { $0.level == kneeLevel }),
       let stableIndex = levels.firstIndex(where: { $0.level == maxStable }), abs(kneeIndex - stableIndex) > 1
     {

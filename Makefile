@@ -1,0 +1,42 @@
+# benchreport — build, demo and test. Every target installs what it needs.
+#
+#   make demo   install apt packages if missing, build release, analyse samples/ into reports/
+#   make test   install apt packages if missing, run the whole test suite
+
+SWIFT        ?= swift
+BIN          := .build/release/benchreport
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libxml2-dev fonts-dejavu-core fonts-wqy-microhei
+SAMPLES      := $(sort $(dir $(wildcard samples/*/)))
+# Tests and demo pin fontconfig so charts are byte-identical on every machine.
+export FONTCONFIG_FILE := $(CURDIR)/Tests/fonts.conf
+
+.PHONY: all deps build demo test clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing apt packages:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product benchreport
+
+demo: build
+	@for dir in $(SAMPLES); do \
+	  name=$$(basename $$dir); \
+	  echo "== $$name"; \
+	  $(BIN) analyze $$dir --out reports/$$name || exit $$?; \
+	  $(BIN) analyze $$dir --out reports/$$name/en --lang en --quiet || exit $$?; \
+	done
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `benchreport analyze`: the built executable run on real sample folders,
+/// as a user runs it. Expected numbers come from the sample files and from kneed / the stop
+/// criteria applied by hand (see comments), never from benchreport itself.
+@Suite struct AnalyzeCommandTests {
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `benchreport` executable built next to the test bundle.
+  static var executable: URL {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("benchreport"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("benchreport"),
+      packageRoot.appendingPathComponent(".build/debug/benchreport"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+  }
+
+  struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ arguments: [String]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("benchreport-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static func json(_ url: URL) throws -> [String: Any] {
+    let data = try Data(contentsOf: url)
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  @Test func concurrencySweepGivesKneeMaxStableAndRecommendation() throws {
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--lang", "en"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.contains("concurrency: 1, 2, 4, 8, 16, 32, 64, 128, 256"))
+
+    let analysis = try Self.json(out.appendingPathComponent("analysis.json"))
+    let sweeps = try #require(analysis["sweeps"] as? [[String: Any]])
+    #expect(sweeps.count == 1)
+    let sweep = sweeps[0]
+    #expect(sweep["variable"] as? String == "concurrency")
+    #expect(sweep["model"] as? String == "neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8")
+    let runs = try #require(sweep["runs"] as? [[String: Any]])
+    #expect(runs.map { $0["concurrency"] as? Int } == [1, 2, 4, 8, 16, 32, 64, 128, 256])
+    // output_throughput written by vLLM in …concurrency32…json.
+    #expect(abs((runs[5]["outputThroughput"] as? Double ?? 0) - 1523.43) < 0.01)
+    // kneed 0.8.6 on these points (shared/reference/kneedle.md, "H100 sweep"): 32 on both axes.
+    let knee = try #require(sweep["knee"] as? [String: Any])
+    #expect(knee["concurrency"] as? Int == 32)
+    #expect((knee["log2"] as? [String: Any])?["concurrency"] as? Int == 32)
+    // Output tok/s 1523.43 → 1540.94 from 32 to 64 is +1.1 % < 20 %: max stable 32, 70–80 % → 22–25.
+    let maxStable = try #require(sweep["maxStable"] as? [String: Any])
+    #expect(maxStable["concurrency"] as? Int == 32)
+    #expect(maxStable["firstUnstable"] as? Int == 64)
+    let recommended = try #require(sweep["recommended"] as? [String: Any])
+    #expect(recommended["low"] as? Int == 22)
+    #expect(recommended["high"] as? Int == 25)
+    #expect((recommended["sentence"] as? String)?.contains("22–25") == true)
+
+    let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+    #expect(report.contains("## 1. Test environment"))
+    #expect(report.contains("1× NVIDIA H100 80GB"))  // from the folder's benchreport.yaml
+    #expect(report.contains("for c in 1 2 4 8 16 32 64 128 256; do"))
+    #expect(report.contains("Max stable: 32"))
+  }
+
+  @Test func defaultLanguageIsChinese() throws {
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try Self.run(["analyze", "samples/vllm-request-rate-sweep-h100", "--out", out.path, "--quiet"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.isEmpty)
+    let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+    for heading in ["测试环境", "压测命令", "测试结果汇总", "性能分析", "关键发现", "结论"] {
+      #expect(report.contains(heading), "missing section \(heading)")
+    }
+    let analysis = try Self.json(out.appendingPathComponent("analysis.json"))
+    let sweeps = try #require(analysis["sweeps"] as? [[String: Any]])
+    // results.json holds a vLLM and an SGLang server (metadata framework=vllm|sgl): two rate sweeps.
+    #expect(sweeps.count == 2)
+    for sweep in sweeps {
+      #expect(sweep["variable"] as? String == "requestRate")
+      let rates = (sweep["runs"] as? [[String: Any]])?.map { "\($0["requestRate"] ?? "nil")" }
+      #expect(rates == ["1", "10", "20", "30", "35", "inf"])
+      // The ∞ runs completed 1015 of 2000 prompts (results.json): success 50.75 %.
+      let last = (sweep["runs"] as? [[String: Any]])?.last
+      #expect(abs((last?["successRate"] as? Double ?? 0) - 0.5075) < 1e-9)
+    }
+  }
+
+  @Test func folderWithBrokenFileStillAnalysesTheRestAndExitsOne() throws {
+    let input = try Self.temporaryFolder()
+    let out = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: input)
+      try? FileManager.default.removeItem(at: out)
+    }
+    let sample = Self.packageRoot.appendingPathComponent("samples/sglang-request-rate-sweep-h200/llama_405b_online_output.jsonl")
+    try FileManager.default.copyItem(at: sample, to: input.appendingPathComponent("good.jsonl"))
+    try Data("{\"backend\": \"vllm\", \"completed\": 10, \"request_throughput\": ".utf8)
+      .write(to: input.appendingPathComponent("broken.json"))
+    let result = try Self.run(["analyze", input.path, "--out", out.path, "--lang", "en"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("broken.json"))
+    #expect(result.stdout.contains("line 1"))
+    let analysis = try Self.json(out.appendingPathComponent("analysis.json"))
+    #expect((analysis["sweeps"] as? [Any])?.count == 2)
+    let skipped = try #require(analysis["skipped"] as? [[String: Any]])
+    #expect(skipped.contains { ($0["file"] as? String) == "broken.json" && ($0["kind"] as? String) == "unreadable" })
+  }
+
+  @Test func nothingToAnalyseExitsTwo() throws {
+    let input = try Self.temporaryFolder()
+    let out = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: input)
+      try? FileManager.default.removeItem(at: out)
+    }
+    try Data("not a result\n".utf8).write(to: input.appendingPathComponent("notes.txt"))
+    let result = try Self.run(["analyze", input.path, "--out", out.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("no benchmark results"))
+  }
+
+  @Test func invalidSLOIsAUsageErrorNamingTheItem() throws {
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--slo", "ttft_p99=fast"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("ttft_p99=fast"))
+  }
+
+  @Test func sloChangesTheMaxStableLevel() throws {
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    // E2E p99 from the files' per-request arrays with numpy (np.percentile(ttft + Σ itl, 99) over
+    // successful requests): 2148.05 ms at concurrency 16, 2793.23 ms at 32. An SLO of 2.5 s
+    // therefore stops at 32: max stable 16, 70–80 % → 11–12.
+    let result = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--slo", "e2el_p99=2.5s", "-q"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let analysis = try Self.json(out.appendingPathComponent("analysis.json"))
+    let sweep = try #require((analysis["sweeps"] as? [[String: Any]])?.first)
+    #expect((sweep["maxStable"] as? [String: Any])?["concurrency"] as? Int == 16)
+    #expect((sweep["recommended"] as? [String: Any])?["low"] as? Int == 11)
+    #expect((sweep["recommended"] as? [String: Any])?["high"] as? Int == 12)
+  }
+
+  @Test func outputInsideInputIsRefusedWithoutForce() throws {
+    let result = try Self.run(["analyze", "samples/vllm-request-rate-sweep-h100", "--out", "samples/vllm-request-rate-sweep-h100/out"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("--force"))
+  }
+}

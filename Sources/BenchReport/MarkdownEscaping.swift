@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes text from input files safe inside Markdown: a model name with `|` must not split a
 /// table cell, a newline must not end a row, and `<`/backticks must not become markup.
 public enum MarkdownEscaping {
@@ -26,19 +28,5 @@ public enum MarkdownEscaping {
   /// For a fenced code block: a run of backticks in the text would close the fence early.
   public static func codeBlock(_ text: String) -> String {
     text.replacingOccurrences(of: "```", with: "ˋˋˋ")
-  }
-}
-
-extension String {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    guard !target.isEmpty else { return self }
-    var result = ""
-    var remainder = self[...]
-    while let range = remainder.range(of: target) {
-      result += remainder[..<range.lowerBound]
-      result += replacement
-      remainder = remainder[range.upperBound...]
-    }
-    return result + remainder
   }
 }

@@ -38,7 +38,9 @@ enum AnnotationLabeler {
       }
       let font = theme.font(for: role)
       let size = measurer.size(of: text, font: font)
-      let candidates = candidateFrames(for: shape, size: size, plot: plot)
+      // Marker radius + its collision margin + the label halo + 1 px air.
+      let clearance = theme.markerRadius + 1 + halo + 1.5
+      let candidates = candidateFrames(for: shape, size: size, plot: plot, clearance: clearance)
       let label = choose(candidates, bounds: bounds, mandatory: mandatory, collisions: &collisions).map {
         PlacedText(text: text, role: role, font: font, frame: $0)
       }
@@ -84,7 +86,9 @@ enum AnnotationLabeler {
   }
 
   /// Candidate text frames in order of preference.
-  static func candidateFrames(for shape: AnnotationLayout.Shape, size: ChartSize, plot: ChartRect) -> [ChartRect] {
+  static func candidateFrames(
+    for shape: AnnotationLayout.Shape, size: ChartSize, plot: ChartRect, clearance: Double
+  ) -> [ChartRect] {
     let w = size.width
     let h = size.height
     func rect(_ x: Double, _ y: Double) -> ChartRect { ChartRect(x: x, y: y, width: w, height: h) }
@@ -118,11 +122,12 @@ enum AnnotationLabeler {
         rect(center.x - offset - w, center.y - h / 2),
       ]
     case .labelOnly(let c):
-      let d = 6.0
+      // Far enough that the label's halo clears the point's own marker.
+      let d = clearance
       return [
-        rect(c.x - w / 2, c.y - d - h), rect(c.x + d + 1, c.y - h / 2), rect(c.x - w / 2, c.y + d),
-        rect(c.x - d - 1 - w, c.y - h / 2), rect(c.x + d - 2, c.y - d - h + 2), rect(c.x - d + 2 - w, c.y - d - h + 2),
-        rect(c.x + d - 2, c.y + d - 2), rect(c.x - d + 2 - w, c.y + d - 2),
+        rect(c.x - w / 2, c.y - d - h), rect(c.x - w / 2, c.y + d), rect(c.x + d, c.y - h / 2),
+        rect(c.x - d - w, c.y - h / 2), rect(c.x + d, c.y - d - h), rect(c.x - d - w, c.y - d - h),
+        rect(c.x + d, c.y + d), rect(c.x - d - w, c.y + d),
       ]
     }
   }

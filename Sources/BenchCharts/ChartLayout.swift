@@ -133,8 +133,11 @@ public struct ChartLayout: Sendable, Hashable {
         maximumTickCount: clamp(usableWidth / 48, 3, 16))
       let yTarget = clamp(usableHeight / 50, 3, 8)
       y = ResolvedAxis.resolve(spec.yAxis, values: yValues, targetTickCount: yTarget, maximumTickCount: yTarget + 2)
+      let primaryY = y
+      // Secondary ticks on the primary gridlines where possible: one set of lines to read.
       secondaryY = spec.secondaryYAxis.map {
-        ResolvedAxis.resolve($0, values: secondaryValues, targetTickCount: yTarget, maximumTickCount: yTarget + 2)
+        ResolvedAxis.aligned($0, values: secondaryValues, to: primaryY)
+          ?? ResolvedAxis.resolve($0, values: secondaryValues, targetTickCount: yTarget, maximumTickCount: yTarget + 2)
       }
     }
 

@@ -23,7 +23,8 @@ public struct ChartTheme: Sendable, Hashable {
   public var markerLine: ChartColor
   /// The fill of shaded x bands (recommended range).
   public var bandFill: ChartColor
-  /// Threshold lines (SLOs).
+  /// Threshold lines (SLOs): neutral, so they are never mistaken for a series
+  /// (the orange and vermillion series colours are close for many readers).
   public var threshold: ChartColor
   /// The ✕ of failed levels.
   public var failure: ChartColor
@@ -36,7 +37,7 @@ public struct ChartTheme: Sendable, Hashable {
 
   public init(
     fontFamilies: String = "DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK SC",
-    titleFont: ChartFont = ChartFont(size: 17, bold: true),
+    titleFont: ChartFont = ChartFont(size: 18),
     subtitleFont: ChartFont = ChartFont(size: 12.5),
     axisTitleFont: ChartFont = ChartFont(size: 13),
     tickLabelFont: ChartFont = ChartFont(size: 11.5),
@@ -50,7 +51,7 @@ public struct ChartTheme: Sendable, Hashable {
     gridLine: ChartColor = ChartColor(hex: 0xE6E6E6),
     markerLine: ChartColor = ChartColor(hex: 0x404040),
     bandFill: ChartColor = ChartColor(hex: 0x009E73, alpha: 0.14),
-    threshold: ChartColor = ChartColor(hex: 0xD55E00),
+    threshold: ChartColor = ChartColor(hex: 0x5A5A5A),
     failure: ChartColor = ChartColor(hex: 0xC0002A),
     padding: Double = 14,
     lineWidth: Double = 2,

@@ -39,6 +39,51 @@ public struct ResolvedAxis: Sendable, Hashable {
     }
   }
 
+  /// Fits a secondary axis so its ticks fall on the primary axis' gridlines: the same
+  /// number of intervals, with the smallest step from 1, 2, 2.5 or 5 × 10ⁿ that covers
+  /// the data. Returns nil when either axis is not automatic and linear, or the
+  /// primary's ticks do not span its whole domain; resolve independently then.
+  public static func aligned(
+    _ axis: Axis, values: [Double], to primary: ResolvedAxis
+  ) -> ResolvedAxis? {
+    guard axis.scale == .linear, axis.ticks == nil, axis.domain == nil, primary.scale == .linear,
+      let first = primary.ticks.first, let last = primary.ticks.last, primary.ticks.count >= 3,
+      first.value == primary.domain.lowerBound, last.value == primary.domain.upperBound
+    else { return nil }
+    let intervals = Double(primary.ticks.count - 1)
+    var all = values
+    if axis.includesZero { all.append(0) }
+    var lower = all.min() ?? 0
+    var upper = all.max() ?? 1
+    if lower == upper {
+      lower = lower == 0 ? 0 : lower - abs(lower) * 0.1
+      upper = upper == 0 ? 1 : upper + abs(upper) * 0.1
+    }
+    let span = upper - lower
+    let anchoredLow = axis.includesZero && lower == 0
+    let anchoredHigh = axis.includesZero && upper == 0
+    let target = upper + (anchoredHigh ? 0 : margin * span)
+    var exponent = Int((log10(span / intervals)).rounded(.down)) - 1
+    while exponent < 400 {
+      let magnitude = NiceTicks.pow10(exponent)
+      for multiple in [1.0, 2, 2.5, 5] {
+        let step = multiple * magnitude
+        let start = anchoredLow ? lower : ((lower - margin * span) / step - 1e-9).rounded(.down) * step
+        guard start + intervals * step >= target - 1e-9 * span else { continue }
+        let decimals = TickLabelFormatter.decimals(forStep: step)
+        let ticks = (0...Int(intervals)).map { k -> Tick in
+          let value = start + Double(k) * step
+          return Tick(value: value, label: TickLabelFormatter.format(value, decimals: decimals))
+        }
+        return ResolvedAxis(
+          scale: .linear, domain: start...(start + intervals * step), ticks: ticks,
+          infinityLabel: axis.infinitySlot?.label)
+      }
+      exponent += 1
+    }
+    return nil
+  }
+
   private static func resolveLinear(
     _ axis: Axis, values: [Double], targetTickCount: Int, infinityLabel: String?
   ) -> ResolvedAxis {

@@ -93,6 +93,17 @@ public struct CairoChartRenderer: Sendable {
     return engine.unknownGlyphCount(of: text, font: theme.tickLabelFont)
   }
 
+  /// The Cairo version in use (e.g. "1.16.0"). SVG bytes are only comparable between
+  /// runs with the same Cairo version.
+  public static var cairoVersion: String {
+    String(cString: cairo_version_string())
+  }
+
+  /// The Pango version in use (e.g. "1.50.12").
+  public static var pangoVersion: String {
+    String(cString: pango_version_string())
+  }
+
   // MARK: - Shared drawing
 
   private func layout(_ spec: ChartSpec, _ engine: PangoTextEngine) throws(ChartRenderError) -> ChartLayout {

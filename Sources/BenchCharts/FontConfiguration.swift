@@ -1,4 +1,5 @@
 import CPangoCairo
+import Foundation
 
 /// Owns a fontconfig configuration loaded from a file, shared by every render of one
 /// renderer. fontconfig configurations are reference-counted and safe to read from
@@ -8,6 +9,8 @@ final class FontConfiguration: @unchecked Sendable {
   let path: String
 
   init(path: String) throws(ChartRenderError) {
+    // Checked here so a wrong path gives our message, not fontconfig's stderr line.
+    guard FileManager.default.isReadableFile(atPath: path) else { throw .fontConfigUnreadable(path: path) }
     guard let config = FcConfigCreate() else { throw .fontConfigUnreadable(path: path) }
     let loaded = path.withCString { cPath in
       cPath.withMemoryRebound(to: FcChar8.self, capacity: path.utf8.count + 1) {

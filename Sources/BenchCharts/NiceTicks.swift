@@ -35,8 +35,9 @@ public enum NiceTicks {
   /// above `upper`, e.g. 0…1234 with 6 wanted → 0, 200, …, 1400.
   public static func ticks(covering lower: Double, _ upper: Double, targetCount: Int = 6) -> [Double] {
     let step = step(lower: lower, upper: upper, targetCount: targetCount)
-    let first = (lower / step - 1e-9).rounded(.down)
-    let last = (upper / step + 1e-9).rounded(.up)
+    // The slack keeps float noise (1400.0000001 / 200) from adding a tick.
+    let first = (lower / step + 1e-9).rounded(.down)
+    let last = (upper / step - 1e-9).rounded(.up)
     return multiples(of: step, from: first, through: last)
   }
 

@@ -68,7 +68,7 @@ public struct ResolvedAxis: Sendable, Hashable {
       let magnitude = NiceTicks.pow10(exponent)
       for multiple in [1.0, 2, 2.5, 5] {
         let step = multiple * magnitude
-        let start = anchoredLow ? lower : ((lower - margin * span) / step - 1e-9).rounded(.down) * step
+        let start = anchoredLow ? lower : ((lower - margin * span) / step + 1e-9).rounded(.down) * step
         guard start + intervals * step >= target - 1e-9 * span else { continue }
         let decimals = TickLabelFormatter.decimals(forStep: step)
         let ticks = (0...Int(intervals)).map { k -> Tick in
@@ -117,8 +117,8 @@ public struct ResolvedAxis: Sendable, Hashable {
     }
     // Automatic: widen to the enclosing nice ticks so the axis ends on a labelled value.
     let step = NiceTicks.step(lower: lower, upper: upper, targetCount: targetTickCount)
-    let niceLower = anchoredLow ? lower : (paddedLower / step - 1e-9).rounded(.down) * step
-    let niceUpper = anchoredHigh ? upper : (paddedUpper / step + 1e-9).rounded(.up) * step
+    let niceLower = anchoredLow ? lower : (paddedLower / step + 1e-9).rounded(.down) * step
+    let niceUpper = anchoredHigh ? upper : (paddedUpper / step - 1e-9).rounded(.up) * step
     let domain = niceLower...niceUpper
     return ResolvedAxis(
       scale: .linear, domain: domain, ticks: automaticLinearTicks(domain, step: step), infinityLabel: infinityLabel)

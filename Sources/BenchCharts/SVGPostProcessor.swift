@@ -80,8 +80,9 @@ public enum SVGPostProcessor {
     return document
   }
 
-  /// Replaces the id in each `url(#id)` in `value`.
-  static func rewritingURLReferences(in value: String, _ mapped: (String) -> String) -> String {
+  /// `value` with the id in each `url(#id)` replaced by `mapped(id)`; for attribute and
+  /// CSS values that refer to SVG definitions.
+  public static func rewritingURLReferences(in value: String, _ mapped: (String) -> String) -> String {
     guard value.contains("url(#") else { return value }
     var result = ""
     var rest = Substring(value)

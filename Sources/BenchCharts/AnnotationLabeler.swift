@@ -20,11 +20,14 @@ enum AnnotationLabeler {
     for shape in shapes {
       switch shape {
       case .verticalLine(let px):
-        collisions.softSegments.append(.init(from: ChartPoint(x: px, y: plot.minY), to: ChartPoint(x: px, y: plot.maxY)))
+        collisions.softSegments.append(
+          .init(from: ChartPoint(x: px, y: plot.minY), to: ChartPoint(x: px, y: plot.maxY)))
       case .horizontalLine(let py):
-        collisions.softSegments.append(.init(from: ChartPoint(x: plot.minX, y: py), to: ChartPoint(x: plot.maxX, y: py)))
+        collisions.softSegments.append(
+          .init(from: ChartPoint(x: plot.minX, y: py), to: ChartPoint(x: plot.maxX, y: py)))
       case .cross(let center, let half):
-        collisions.softRects.append(ChartRect(x: center.x - half, y: center.y - half, width: 2 * half, height: 2 * half))
+        collisions.softRects.append(
+          ChartRect(x: center.x - half, y: center.y - half, width: 2 * half, height: 2 * half))
       case .band, .labelOnly, nil:
         break
       }

@@ -15,7 +15,8 @@ public struct CairoChartRenderer: Sendable {
   private let fonts: FontConfiguration?
 
   /// Throws if `fonts` names a fontconfig file that cannot be loaded.
-  public init(theme: ChartTheme = .standard, fonts: FontSource = .system, pngScale: Double = 2) throws(ChartRenderError) {
+  public init(theme: ChartTheme = .standard, fonts: FontSource = .system, pngScale: Double = 2) throws(ChartRenderError)
+  {
     self.theme = theme
     self.pngScale = pngScale
     switch fonts {

@@ -219,7 +219,8 @@ public struct ChartLayout: Sendable, Hashable {
       // The x tick labels hang below the plot; shrink the plot if the outermost ones
       // would run off the canvas (one correction pass is enough: labels move less
       // than the plot shrinks).
-      var plot = ChartRect(x: left, y: plotTop, width: size.width - left - right, height: size.height - plotTop - bottom)
+      var plot = ChartRect(
+        x: left, y: plotTop, width: size.width - left - right, height: size.height - plotTop - bottom)
       var xScale = makeXScale(plot)
       var xTicks = placeXTicks(xScale, plot: plot)
       let overflowRight = (xTicks.compactMap { $0.label?.frame.maxX }.max() ?? 0) - rightLimit
@@ -233,7 +234,9 @@ public struct ChartLayout: Sendable, Hashable {
       }
 
       let yScale = Scale(kind: y.scale, domain: y.domain, pixelStart: plot.maxY, pixelEnd: plot.minY)
-      let y2Scale = secondaryY.map { Scale(kind: $0.scale, domain: $0.domain, pixelStart: plot.maxY, pixelEnd: plot.minY) }
+      let y2Scale = secondaryY.map {
+        Scale(kind: $0.scale, domain: $0.domain, pixelStart: plot.maxY, pixelEnd: plot.minY)
+      }
 
       let xTitleFrame = centeredFrame(
         spec.xAxis.displayTitle, centerX: plot.midX, top: plot.maxY + xLabelTop + tickLabelHeight + 6)
@@ -256,7 +259,8 @@ public struct ChartLayout: Sendable, Hashable {
       }
 
       let geometries = spec.series.map { series in
-        SeriesGeometry(series: series, xScale: xScale, yScale: series.style.yAxis == .primary ? yScale : (y2Scale ?? yScale))
+        SeriesGeometry(
+          series: series, xScale: xScale, yScale: series.style.yAxis == .primary ? yScale : (y2Scale ?? yScale))
       }
       var collisions = CollisionMap()
       for geometry in geometries { collisions.add(geometry, markerRadius: theme.markerRadius + 1) }
@@ -265,9 +269,11 @@ public struct ChartLayout: Sendable, Hashable {
       for annotation in spec.annotations {
         switch AnnotationLabeler.shape(for: annotation, plot: plot, x: xScale, y: yScale, secondaryY: y2Scale) {
         case .verticalLine(let px):
-          legendObstacles.softSegments.append(.init(from: ChartPoint(x: px, y: plot.minY), to: ChartPoint(x: px, y: plot.maxY)))
+          legendObstacles.softSegments.append(
+            .init(from: ChartPoint(x: px, y: plot.minY), to: ChartPoint(x: px, y: plot.maxY)))
         case .horizontalLine(let py):
-          legendObstacles.softSegments.append(.init(from: ChartPoint(x: plot.minX, y: py), to: ChartPoint(x: plot.maxX, y: py)))
+          legendObstacles.softSegments.append(
+            .init(from: ChartPoint(x: plot.minX, y: py), to: ChartPoint(x: plot.maxX, y: py)))
         case .cross(let c, let half):
           legendObstacles.softRects.append(ChartRect(x: c.x - half, y: c.y - half, width: 2 * half, height: 2 * half))
         case .band, .labelOnly, nil:
@@ -277,7 +283,9 @@ public struct ChartLayout: Sendable, Hashable {
 
       var legend: LegendLayout?
       var legendCost = 0.0
-      let legendSize = ChartSize(width: column.frame.width + 2 * LegendLayout.boxPadding, height: column.frame.height + 2 * LegendLayout.boxPadding)
+      let legendSize = ChartSize(
+        width: column.frame.width + 2 * LegendLayout.boxPadding,
+        height: column.frame.height + 2 * LegendLayout.boxPadding)
       func insideLegend(_ corner: LegendPlacement.Corner, _ frame: ChartRect) -> LegendLayout {
         LegendLayout.column(
           spec.series, position: .inside(corner), origin: ChartPoint(x: frame.minX, y: frame.minY),

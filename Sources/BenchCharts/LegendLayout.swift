@@ -64,7 +64,10 @@ public struct LegendLayout: Sendable, Hashable {
       let size = measurer.size(of: series[index].name, font: font)
       let swatch = ChartRect(x: origin.x + padding, y: y, width: swatchWidth, height: size.height)
       let labelFrame = ChartRect(x: swatch.maxX + swatchGap, y: y, width: size.width, height: size.height)
-      entries.append(Entry(seriesIndex: index, swatch: swatch, label: PlacedText(text: series[index].name, role: .legend, font: font, frame: labelFrame)))
+      entries.append(
+        Entry(
+          seriesIndex: index, swatch: swatch,
+          label: PlacedText(text: series[index].name, role: .legend, font: font, frame: labelFrame)))
       width = max(width, swatchWidth + swatchGap + size.width)
       y += size.height + rowSpacing
     }
@@ -108,18 +111,26 @@ public struct LegendLayout: Sendable, Hashable {
       for item in row {
         let swatch = ChartRect(x: x, y: y, width: swatchWidth, height: height)
         let labelFrame = ChartRect(x: swatch.maxX + swatchGap, y: y, width: item.size.width, height: item.size.height)
-        entries.append(Entry(seriesIndex: item.index, swatch: swatch, label: PlacedText(text: series[item.index].name, role: .legend, font: font, frame: labelFrame)))
+        entries.append(
+          Entry(
+            seriesIndex: item.index, swatch: swatch,
+            label: PlacedText(text: series[item.index].name, role: .legend, font: font, frame: labelFrame)))
         x += item.width + flowSpacing
       }
       y += height + rowSpacing
     }
-    let frame = entries.isEmpty ? ChartRect(x: centerX, y: top, width: 0, height: 0) : ChartRect(x: minX, y: top, width: maxX - minX, height: y - rowSpacing - top)
+    let frame =
+      entries.isEmpty
+      ? ChartRect(x: centerX, y: top, width: 0, height: 0)
+      : ChartRect(x: minX, y: top, width: maxX - minX, height: y - rowSpacing - top)
     return LegendLayout(position: .below, frame: frame, entries: entries)
   }
 
   /// The legend frame for each inside corner of `plot`, in order of preference:
   /// top-left, top-right, bottom-right, bottom-left.
-  public static func insideFrames(of size: ChartSize, in plot: ChartRect) -> [(corner: LegendPlacement.Corner, frame: ChartRect)] {
+  public static func insideFrames(of size: ChartSize, in plot: ChartRect) -> [(
+    corner: LegendPlacement.Corner, frame: ChartRect
+  )] {
     let left = plot.minX + insideMargin
     let right = plot.maxX - insideMargin - size.width
     let top = plot.minY + insideMargin

@@ -89,10 +89,8 @@ public struct ResolvedAxis: Sendable, Hashable {
   ) -> ResolvedAxis {
     let explicit = axis.ticks
     if let domain = axis.domain {
-      let ticks =
-        explicit.map { inside($0, domain) }
-        ?? automaticLinearTicks(domain, step: NiceTicks.step(
-          lower: domain.lowerBound, upper: domain.upperBound, targetCount: targetTickCount))
+      let step = NiceTicks.step(lower: domain.lowerBound, upper: domain.upperBound, targetCount: targetTickCount)
+      let ticks = explicit.map { inside($0, domain) } ?? automaticLinearTicks(domain, step: step)
       return ResolvedAxis(scale: .linear, domain: domain, ticks: ticks, infinityLabel: infinityLabel)
     }
 

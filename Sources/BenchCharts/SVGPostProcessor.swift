@@ -34,11 +34,14 @@ public enum SVGPostProcessor {
       first.properties.isAlphabetic || first == "_"
     else { return false }
     return prefix.unicodeScalars.allSatisfy { scalar in
-      scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+      scalar.isASCII
+        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
     }
   }
 
-  static func rewrite(_ svg: [UInt8], normalizeSurfaces: Bool, prefix: String?) throws(ChartRenderError) -> LibXMLDocument {
+  static func rewrite(_ svg: [UInt8], normalizeSurfaces: Bool, prefix: String?) throws(ChartRenderError)
+    -> LibXMLDocument
+  {
     if let prefix, !isValidIDPrefix(prefix) { throw .invalidIDPrefix(prefix) }
     let (parsed, issues) = LibXMLDocument.parse(svg)
     guard let document = parsed else { throw .malformedSVG(issues) }

@@ -75,7 +75,9 @@ public struct SeriesGeometry: Sendable, Hashable {
     }
     if !current.isEmpty { runs.append(current) }
     switch series.kind {
-    case .markers: runs = []; links = []
+    case .markers:
+      runs = []
+      links = []
     case .step: markers = []
     case .lineWithMarkers, .histogram: break
     }
@@ -102,9 +104,13 @@ public struct SeriesGeometry: Sendable, Hashable {
     return edges
   }
 
-  private static func bars(_ points: [DataPoint], _ binWidth: Double?, _ xScale: Scale, _ yScale: Scale) -> [ChartRect] {
+  private static func bars(
+    _ points: [DataPoint], _ binWidth: Double?, _ xScale: Scale, _ yScale: Scale
+  ) -> [ChartRect] {
     let finite = points.filter { $0.x.isFinite }
-    let baseValue = yScale.kind == .linear ? min(max(0, yScale.domain.lowerBound), yScale.domain.upperBound) : yScale.domain.lowerBound
+    // Bars grow from zero, or from the bottom of the axis when zero is not shown.
+    let domain = yScale.domain
+    let baseValue = yScale.kind == .linear ? min(max(0, domain.lowerBound), domain.upperBound) : domain.lowerBound
     guard let base = yScale.pixel(for: baseValue) else { return [] }
     var rects: [ChartRect] = []
     for (point, edge) in zip(finite, binEdges(finite, binWidth)) {

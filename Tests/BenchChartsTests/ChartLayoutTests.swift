@@ -120,7 +120,9 @@ import Testing
       xAxis: Axis(title: "Concurrency", scale: .log2, ticks: Tick.at(levels), infinitySlot: .init()),
       yAxis: Axis(title: "y"),
       series: [
-        Series(name: "s", points: levels.map { DataPoint(x: $0, y: 1) } + [DataPoint(x: .infinity, y: 2)], style: SeriesStyle(colorIndex: 0))
+        Series(
+          name: "s", points: levels.map { DataPoint(x: $0, y: 1) } + [DataPoint(x: .infinity, y: 2)],
+          style: SeriesStyle(colorIndex: 0))
       ])
     let layout = try ChartLayout(spec: spec, measurer: measurer)
     let labels = layout.x.ticks.compactMap(\.label)
@@ -135,7 +137,10 @@ import Testing
     func plotLeft(_ maxY: Double) throws -> Double {
       let spec = ChartSpec(
         title: "t", xAxis: Axis(title: "x"), yAxis: Axis(title: "y"),
-        series: [Series(name: "s", points: [DataPoint(x: 0, y: 0), DataPoint(x: 1, y: maxY)], style: SeriesStyle(colorIndex: 0))])
+        series: [
+          Series(
+            name: "s", points: [DataPoint(x: 0, y: 0), DataPoint(x: 1, y: maxY)], style: SeriesStyle(colorIndex: 0))
+        ])
       return try ChartLayout(spec: spec, measurer: measurer).plotArea.minX
     }
     #expect(try plotLeft(9_000_000) > plotLeft(9))

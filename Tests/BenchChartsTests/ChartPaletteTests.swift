@@ -4,7 +4,9 @@ import Testing
 @Suite struct ChartPaletteTests {
   @Test func usesTheOkabeItoColours() {
     // Okabe & Ito (2008), https://jfly.uni-koeln.de/color/
-    let expected: Set<String> = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+    let expected: Set<String> = [
+      "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",
+    ]
     #expect(Set(ChartPalette.okabeIto.map(\.hexString)) == expected)
   }
 

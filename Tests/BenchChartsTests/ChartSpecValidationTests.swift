@@ -2,8 +2,12 @@ import BenchCharts
 import Testing
 
 @Suite struct ChartSpecValidationTests {
-  func spec(x: Axis = Axis(title: "x"), series: [Series], annotations: [Annotation] = [], secondary: Axis? = nil) -> ChartSpec {
-    ChartSpec(title: "t", xAxis: x, yAxis: Axis(title: "y"), secondaryYAxis: secondary, series: series, annotations: annotations)
+  func spec(x: Axis = Axis(title: "x"), series: [Series], annotations: [Annotation] = [], secondary: Axis? = nil)
+    -> ChartSpec
+  {
+    ChartSpec(
+      title: "t", xAxis: x, yAxis: Axis(title: "y"), secondaryYAxis: secondary, series: series, annotations: annotations
+    )
   }
 
   func series(_ name: String, _ points: [DataPoint], side: YAxisSide = .primary) -> Series {
@@ -17,7 +21,10 @@ import Testing
 
   @Test func zeroOnLog2AxisNamesTheSeriesAndPoint() {
     let bad = spec(x: Axis(title: "Concurrency", scale: .log2), series: [series("vLLM", [DataPoint(x: 0, y: 1)])])
-    #expect(throws: ChartSpecError.nonPositiveValueOnLogAxis(axis: "Concurrency", value: 0, source: "Series 'vLLM' point 0 (x = 0.0)")) {
+    #expect(
+      throws: ChartSpecError.nonPositiveValueOnLogAxis(
+        axis: "Concurrency", value: 0, source: "Series 'vLLM' point 0 (x = 0.0)")
+    ) {
       try bad.validate()
     }
     do {
@@ -65,7 +72,10 @@ import Testing
   }
 
   @Test func histogramBinWidthMustBePositive() {
-    let bad = spec(series: [Series(name: "h", points: [DataPoint(x: 0, y: 1)], kind: .histogram(binWidth: 0), style: SeriesStyle(colorIndex: 0))])
+    let bad = spec(series: [
+      Series(
+        name: "h", points: [DataPoint(x: 0, y: 1)], kind: .histogram(binWidth: 0), style: SeriesStyle(colorIndex: 0))
+    ])
     #expect(throws: ChartSpecError.invalidBinWidth(series: "h", width: 0)) { try bad.validate() }
   }
 }

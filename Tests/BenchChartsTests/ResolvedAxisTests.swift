@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ResolvedAxisTests {
   @Test func automaticLinearTicksAreNiceAndLabelled() {
-    let axis = ResolvedAxis.resolve(Axis(title: "Throughput"), values: [92, 1234], targetTickCount: 6, maximumTickCount: 8)
+    let axis = ResolvedAxis.resolve(
+      Axis(title: "Throughput"), values: [92, 1234], targetTickCount: 6, maximumTickCount: 8)
     #expect(axis.ticks.map(\.value) == [0, 200, 400, 600, 800, 1000, 1200, 1400])
     #expect(axis.ticks.map(\.label) == ["0", "200", "400", "600", "800", "1,000", "1,200", "1,400"])
     // The axis ends on its last labelled tick.
@@ -59,7 +60,8 @@ import Testing
   }
 
   @Test func secondaryAxisTicksLandOnPrimaryGridlines() throws {
-    let primary = ResolvedAxis.resolve(Axis(title: "Throughput"), values: [92, 2405], targetTickCount: 6, maximumTickCount: 8)
+    let primary = ResolvedAxis.resolve(
+      Axis(title: "Throughput"), values: [92, 2405], targetTickCount: 6, maximumTickCount: 8)
     #expect(primary.ticks.map(\.value) == [0, 500, 1000, 1500, 2000, 2500, 3000])
     let secondary = try #require(
       ResolvedAxis.aligned(Axis(title: "p99 TTFT", unit: "ms"), values: [48, 8700], to: primary))

@@ -63,8 +63,12 @@ import Testing
   }
 
   @Test func invalidPrefixIsRejected() {
-    #expect(throws: ChartRenderError.invalidIDPrefix("1chart")) { try SVGPostProcessor.prefixingIDs(Self.bytes, with: "1chart") }
-    #expect(throws: ChartRenderError.invalidIDPrefix("a\"b")) { try SVGPostProcessor.prefixingIDs(Self.bytes, with: "a\"b") }
+    #expect(throws: ChartRenderError.invalidIDPrefix("1chart")) {
+      try SVGPostProcessor.prefixingIDs(Self.bytes, with: "1chart")
+    }
+    #expect(throws: ChartRenderError.invalidIDPrefix("a\"b")) {
+      try SVGPostProcessor.prefixingIDs(Self.bytes, with: "a\"b")
+    }
     #expect(SVGPostProcessor.isValidIDPrefix("chart_1.a-"))
   }
 

@@ -32,7 +32,8 @@ import Testing
   }
 
   @Test func stepHoldsEachValueUntilTheNextX() {
-    let geometry = SeriesGeometry(series: series([DataPoint(x: 1, y: 1), DataPoint(x: 2, y: 3)], .step), xScale: x, yScale: y)
+    let geometry = SeriesGeometry(
+      series: series([DataPoint(x: 1, y: 1), DataPoint(x: 2, y: 3)], .step), xScale: x, yScale: y)
     #expect(geometry.runs == [[ChartPoint(x: 10, y: 90), ChartPoint(x: 20, y: 90), ChartPoint(x: 20, y: 70)]])
     #expect(geometry.markers.isEmpty)
   }
@@ -48,7 +49,8 @@ import Testing
   }
 
   @Test func markersOnlyDrawsNoLines() {
-    let geometry = SeriesGeometry(series: series([DataPoint(x: 1, y: 1), DataPoint(x: 2, y: 2)], .markers), xScale: x, yScale: y)
+    let geometry = SeriesGeometry(
+      series: series([DataPoint(x: 1, y: 1), DataPoint(x: 2, y: 2)], .markers), xScale: x, yScale: y)
     #expect(geometry.runs.isEmpty)
     #expect(geometry.segments.isEmpty)
     #expect(geometry.markers.count == 2)

@@ -16,12 +16,17 @@ struct ChartPainter {
     let plot = layout.plotArea
     fill(ChartRect(x: 0, y: 0, width: layout.canvas.width, height: layout.canvas.height), theme.background)
 
-    // Back to front: context (grid, bands, reference lines), data, then marks and text.
+    // Back to front: grid and bands, histogram bars, reference lines (on the bars but
+    // under the lines, so they never hide a measured point), lines and markers, then
+    // marks and text.
     paintGrid(layout)
     for annotation in layout.annotations {
       if case .band(let from, let to) = annotation.shape {
         fill(ChartRect(x: from, y: plot.minY, width: to - from, height: plot.height), theme.bandFill)
       }
+    }
+    withPlotClip(plot) {
+      for (series, geometry) in zip(spec.series, layout.series) { paintBars(series, geometry) }
     }
     for annotation in layout.annotations {
       switch annotation.shape {
@@ -35,19 +40,12 @@ struct ChartPainter {
         break
       }
     }
-
-    cairo_save(cairo)
-    // Markers on the plot edge stay whole; lines beyond it are cut.
-    let clip = plot.expanded(by: theme.markerRadius + 2)
-    cairo_rectangle(cairo, clip.x, clip.y, clip.width, clip.height)
-    cairo_clip(cairo)
-    for (series, geometry) in zip(spec.series, layout.series) {
-      paintSeries(series, geometry)
+    withPlotClip(plot) {
+      for (series, geometry) in zip(spec.series, layout.series) { paintLines(series, geometry) }
+      for annotation in layout.annotations {
+        if case .cross(let center, let half) = annotation.shape { paintCross(center, half: half) }
+      }
     }
-    for annotation in layout.annotations {
-      if case .cross(let center, let half) = annotation.shape { paintCross(center, half: half) }
-    }
-    cairo_restore(cairo)
 
     paintAxes(layout)
     for annotation in layout.annotations {
@@ -128,16 +126,31 @@ struct ChartPainter {
     }
   }
 
-  private func paintSeries(_ series: Series, _ geometry: SeriesGeometry) {
+  /// Runs `body` clipped to the plot, grown so markers on the plot edge stay whole.
+  private func withPlotClip(_ plot: ChartRect, _ body: () -> Void) {
+    cairo_save(cairo)
+    let clip = plot.expanded(by: theme.markerRadius + 2)
+    cairo_rectangle(cairo, clip.x, clip.y, clip.width, clip.height)
+    cairo_clip(cairo)
+    body()
+    cairo_restore(cairo)
+  }
+
+  private func paintBars(_ series: Series, _ geometry: SeriesGeometry) {
     let color = ChartPalette.color(forIndex: series.style.colorIndex)
-    let dash: [Double] = series.style.dashed ? [7, 4] : []
     for bar in geometry.bars {
       fill(bar, color.withAlpha(0.75))
+      // A white edge separates neighbouring bins.
       cairo_rectangle(cairo, bar.x, bar.y, bar.width, bar.height)
       setColor(theme.background)
       cairo_set_line_width(cairo, 1)
       cairo_stroke(cairo)
     }
+  }
+
+  private func paintLines(_ series: Series, _ geometry: SeriesGeometry) {
+    let color = ChartPalette.color(forIndex: series.style.colorIndex)
+    let dash: [Double] = series.style.dashed ? [7, 4] : []
     for run in geometry.runs where run.count > 1 {
       stroke(run, color, width: theme.lineWidth, dash: dash)
     }

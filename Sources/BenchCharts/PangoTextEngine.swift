@@ -74,6 +74,7 @@ final class PangoTextEngine: TextMeasuring {
   }
 
   private func withLayout<Result>(_ text: String, font: ChartFont, _ body: (OpaquePointer) -> Result) -> Result {
+    // GObject constructors abort on allocation failure instead of returning NULL.
     let layout = pango_layout_new(context)!
     defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
     pango_layout_set_font_description(layout, description(for: font))
@@ -92,6 +93,7 @@ final class PangoTextEngine: TextMeasuring {
 
   private func description(for font: ChartFont) -> OpaquePointer {
     if let cached = descriptions[font] { return cached }
+    // Never NULL: an unparsable string yields a default description.
     let description = pango_font_description_from_string(families)!
     pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
     pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)

@@ -14,6 +14,8 @@ import Testing
       ("demo", TestSupport.throughputChart(chinese: true)),
       ("demo-en", TestSupport.throughputChart(chinese: false)),
       ("demo-rate", TestSupport.requestRateChart()),
+      ("demo-histogram", TestSupport.histogramChart()),
+      ("demo-percentiles", TestSupport.percentileChart()),
     ]
     for (name, spec) in charts {
       let png = try renderer.png(spec)

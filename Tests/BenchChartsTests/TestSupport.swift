@@ -93,4 +93,42 @@ enum TestSupport {
       ],
       annotations: annotations)
   }
+
+  /// A TTFT histogram with percentile markers: bars, vertical markers, no legend.
+  static func histogramChart() -> ChartSpec {
+    let counts: [Double] = [3, 18, 64, 130, 171, 142, 96, 61, 37, 22, 14, 9, 6, 4, 2, 1]
+    let bins = counts.enumerated().map { DataPoint(x: 40 + Double($0.offset) * 20, y: $0.element) }
+    return ChartSpec(
+      title: "Time to first token, concurrency 32",
+      subtitle: "2,000 requests · 20 ms bins",
+      xAxis: Axis(title: "TTFT", unit: "ms", includesZero: false),
+      yAxis: Axis(title: "Requests"),
+      series: [Series(name: "requests", points: bins, kind: .histogram(binWidth: 20), style: SeriesStyle(colorIndex: 0))],
+      annotations: [
+        .verticalMarker(x: 131, label: "p50 131 ms"),
+        .verticalMarker(x: 262, label: "p99 262 ms"),
+        .threshold(y: 150, label: "150 requests", axis: .primary),
+      ])
+  }
+
+  /// Latency percentiles on log2 axes with a step series and the legend below.
+  static func percentileChart() -> ChartSpec {
+    let levels = concurrencyLevels
+    func series(_ name: String, _ factor: Double, _ index: Int, kind: SeriesKind = .lineWithMarkers) -> Series {
+      Series(
+        name: name, points: levels.map { DataPoint(x: $0, y: factor * (20 + 3 * $0 + 0.02 * $0 * $0)) }, kind: kind,
+        style: SeriesStyle(colorIndex: index))
+    }
+    return ChartSpec(
+      title: "Inter-token latency percentiles",
+      xAxis: Axis(title: "Concurrency", scale: .log2, ticks: Tick.at(levels)),
+      yAxis: Axis(title: "Inter-token latency", unit: "ms", scale: .log2),
+      series: [
+        series("p50", 1, 0), series("p90", 1.6, 1), series("p95", 2.1, 2), series("p99", 3.4, 3),
+        series("max", 6, 4, kind: .step),
+      ],
+      annotations: [.failedLevel(x: 256, y: nil, label: nil)],
+      legend: .below)
+  }
 }
+

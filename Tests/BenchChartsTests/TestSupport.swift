@@ -103,7 +103,9 @@ enum TestSupport {
       subtitle: "2,000 requests · 20 ms bins",
       xAxis: Axis(title: "TTFT", unit: "ms", includesZero: false),
       yAxis: Axis(title: "Requests"),
-      series: [Series(name: "requests", points: bins, kind: .histogram(binWidth: 20), style: SeriesStyle(colorIndex: 0))],
+      series: [
+        Series(name: "requests", points: bins, kind: .histogram(binWidth: 20), style: SeriesStyle(colorIndex: 0))
+      ],
       annotations: [
         .verticalMarker(x: 131, label: "p50 131 ms"),
         .verticalMarker(x: 262, label: "p99 262 ms"),
@@ -131,4 +133,3 @@ enum TestSupport {
       legend: .below)
   }
 }
-

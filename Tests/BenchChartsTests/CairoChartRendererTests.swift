@@ -21,6 +21,12 @@ import Testing
     #expect(size.width == 640 && size.height == 360)
   }
 
+  @Test func systemFontsRenderToo() throws {
+    let renderer = try CairoChartRenderer()
+    #expect(TestSupport.pngDimensions(try renderer.png(spec)) != nil)
+    #expect(XMLWellFormedness.isWellFormed(try renderer.svg(spec)))
+  }
+
   @Test func svgIsWellFormedAndSizedInPixels() throws {
     let svg = try TestSupport.pinnedRenderer().svg(spec)
     let issues = XMLWellFormedness.issues(in: svg)

@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(
       name: "BenchReportTests",
       dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest"]),
-    .testTarget(name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2"]),
+    .testTarget(name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2"], resources: [.copy("Fixtures")]),
     .testTarget(name: "benchreportTests", dependencies: ["BenchModel"]),
   ]
 )

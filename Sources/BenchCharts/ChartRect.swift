@@ -1,0 +1,77 @@
+/// An axis-aligned rectangle on the canvas in logical pixels (origin top-left).
+///
+/// Layout uses it for the plot area, text boxes and the legend, and for the
+/// collision tests that keep labels and the legend off the data.
+public struct ChartRect: Sendable, Hashable {
+  public var x: Double
+  public var y: Double
+  public var width: Double
+  public var height: Double
+
+  public init(x: Double, y: Double, width: Double, height: Double) {
+    self.x = x
+    self.y = y
+    self.width = width
+    self.height = height
+  }
+
+  public var minX: Double { x }
+  public var minY: Double { y }
+  public var maxX: Double { x + width }
+  public var maxY: Double { y + height }
+  public var midX: Double { x + width / 2 }
+  public var midY: Double { y + height / 2 }
+
+  /// The rectangle grown by `amount` on every side (shrunk when negative).
+  public func expanded(by amount: Double) -> ChartRect {
+    ChartRect(x: x - amount, y: y - amount, width: width + 2 * amount, height: height + 2 * amount)
+  }
+
+  public func contains(_ point: ChartPoint) -> Bool {
+    point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
+  }
+
+  /// Whether `other` lies entirely inside this rectangle.
+  public func contains(_ other: ChartRect) -> Bool {
+    other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
+  }
+
+  /// Whether the two rectangles share interior area (touching edges do not count).
+  public func intersects(_ other: ChartRect) -> Bool {
+    minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+  }
+
+  /// The overlapping area in square pixels; 0 when the rectangles are apart.
+  public func overlapArea(with other: ChartRect) -> Double {
+    let w = min(maxX, other.maxX) - max(minX, other.minX)
+    let h = min(maxY, other.maxY) - max(minY, other.minY)
+    return w > 0 && h > 0 ? w * h : 0
+  }
+
+  /// Whether the segment from `a` to `b` passes through this rectangle
+  /// (Liang–Barsky clipping: the segment survives clipping iff it intersects).
+  public func intersectsSegment(from a: ChartPoint, to b: ChartPoint) -> Bool {
+    let dx = b.x - a.x
+    let dy = b.y - a.y
+    var t0 = 0.0
+    var t1 = 1.0
+    let edges: [(p: Double, q: Double)] = [
+      (-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y),
+    ]
+    for (p, q) in edges {
+      if p == 0 {
+        if q < 0 { return false }
+        continue
+      }
+      let t = q / p
+      if p < 0 {
+        if t > t1 { return false }
+        t0 = max(t0, t)
+      } else {
+        if t < t0 { return false }
+        t1 = min(t1, t)
+      }
+    }
+    return t0 <= t1
+  }
+}

@@ -37,7 +37,7 @@ let package = Package(
     .target(
       name: "BenchReport",
       dependencies: [
-        "BenchModel", "BenchAnalysis", .product(name: "Mustache", package: "swift-mustache"),
+        "BenchModel", "BenchAnalysis", "BenchCharts", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     /// The executable: argument parsing and wiring, nothing else.
     .executableTarget(

@@ -15,6 +15,9 @@ public struct ReportContext: Sendable {
   public var inputSummary: String
   public var environmentNotes: [String]
   public var hasEnvironmentNotes: Bool
+  /// Charts about all sweeps together (the latency–throughput trade-off).
+  public var charts: [ChartLink]
+  public var hasCharts: Bool
 }
 
 /// A label and its value (environment table).
@@ -53,6 +56,14 @@ public struct SweepSection: Sendable {
   public var hasNotes: Bool
   public var errors: [ErrorRow]
   public var hasErrors: Bool
+  /// The sweep's charts, in the standard order: latency charts (after the results table) and
+  /// throughput / efficiency charts (in the analysis).
+  public var charts: [ChartLink]
+  public var hasCharts: Bool
+  public var latencyCharts: [ChartLink]
+  public var hasLatencyCharts: Bool
+  public var analysisCharts: [ChartLink]
+  public var hasAnalysisCharts: Bool
 }
 
 /// A row of 测试结果汇总 / Results summary.

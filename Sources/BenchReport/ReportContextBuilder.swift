@@ -13,8 +13,9 @@ public struct ReportContextBuilder {
   public func build(_ input: ReportInput) -> ReportContext {
     let slugs = input.sweepSlugs
     let sections = input.analyses.enumerated().map { index, analysis in
-      section(analysis, number: index + 1, slug: slugs[index])
+      section(analysis, number: index + 1, slug: slugs[index], charts: input.charts.filter { $0.sweep == slugs[index] })
     }
+    let reportCharts = input.charts.filter { $0.sweep == nil }
     let models = Set(input.analyses.compactMap(\.sweep.identity.model))
     let title: String
     if let explicit = input.environment.title {
@@ -32,7 +33,7 @@ public struct ReportContextBuilder {
       s: strings.entries, language: strings.language.rawValue, title: title, subtitle: summary,
       environment: environmentRows(input), sweeps: sections, hasSweeps: !sections.isEmpty, skipped: skipped,
       hasSkipped: !skipped.isEmpty, inputSummary: summary, environmentNotes: input.environment.notes.map(escape),
-      hasEnvironmentNotes: !input.environment.notes.isEmpty)
+      hasEnvironmentNotes: !input.environment.notes.isEmpty, charts: reportCharts, hasCharts: !reportCharts.isEmpty)
   }
 
   func escape(_ text: String) -> String { MarkdownEscaping.inline(text) }
@@ -80,7 +81,7 @@ public struct ReportContextBuilder {
 
   // MARK: Sweeps
 
-  func section(_ analysis: SweepAnalysis, number: Int, slug: String) -> SweepSection {
+  func section(_ analysis: SweepAnalysis, number: Int, slug: String, charts: [ChartLink]) -> SweepSection {
     let narrator = SweepNarrator(analysis: analysis, strings: strings)
     let maxStable = analysis.stability.maxStable
     let firstUnstable = analysis.stability.firstUnstable
@@ -135,7 +136,10 @@ public struct ReportContextBuilder {
       summaryRows: summaryRows, findingRows: findingRows, conclusions: narrator.conclusions,
       kneeText: narrator.kneeSentence, maxStableText: narrator.maxStableSentence,
       recommendationText: narrator.recommendationSentence, hasRecommendation: analysis.recommendation != nil,
-      notes: notes.map(escape), hasNotes: !notes.isEmpty, errors: errors, hasErrors: !errors.isEmpty)
+      notes: notes.map(escape), hasNotes: !notes.isEmpty, errors: errors, hasErrors: !errors.isEmpty,
+      charts: charts, hasCharts: !charts.isEmpty, latencyCharts: charts.filter(\.isLatency),
+      hasLatencyCharts: charts.contains(where: \.isLatency), analysisCharts: charts.filter { !$0.isLatency },
+      hasAnalysisCharts: charts.contains(where: { !$0.isLatency }))
   }
 
   func levelCell(_ level: LoadLevel) -> String {

@@ -7,12 +7,18 @@ public struct ReportInput: Sendable {
   public var skipped: [SkippedInput]
   public var filesExamined: Int
   public var environment: EnvironmentFacts
+  /// Chart files written for this report, linked from the templates.
+  public var charts: [ChartLink]
 
-  public init(analyses: [SweepAnalysis], skipped: [SkippedInput], filesExamined: Int, environment: EnvironmentFacts) {
+  public init(
+    analyses: [SweepAnalysis], skipped: [SkippedInput], filesExamined: Int, environment: EnvironmentFacts,
+    charts: [ChartLink] = []
+  ) {
     self.analyses = analyses
     self.skipped = skipped
     self.filesExamined = filesExamined
     self.environment = environment
+    self.charts = charts
   }
 
   /// Slugs of the sweeps, unique within the report (anchors, chart names, JSON ids).

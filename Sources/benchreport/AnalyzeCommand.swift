@@ -56,6 +56,9 @@ struct AnalyzeCommand: ParsableCommand {
   @Option(help: "Outputs to write, comma-separated: md, json (default md,json).")
   var format: String = "md,json"
 
+  @Option(help: "Chart files to write into charts/: png, svg, both (png,svg) or none.")
+  var charts: String = "png,svg"
+
   @Flag(help: "Allow --out to be an input folder or inside one.")
   var force = false
 
@@ -68,6 +71,15 @@ struct AnalyzeCommand: ParsableCommand {
     }
     let unknown = formats.subtracting(["md", "json"])
     guard unknown.isEmpty else { throw ValidationError("unknown --format value(s): \(unknown.sorted().joined(separator: ", ")); use md,json") }
+    let unknownCharts = chartFormats.subtracting(["png", "svg"])
+    guard unknownCharts.isEmpty else {
+      throw ValidationError("unknown --charts value(s): \(unknownCharts.sorted().joined(separator: ", ")); use png, svg, png,svg or none")
+    }
+  }
+
+  var chartFormats: Set<String> {
+    let values = Set(charts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+    return values == ["none"] ? [] : values
   }
 
   var formats: Set<String> { Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
@@ -87,7 +99,7 @@ struct AnalyzeCommand: ParsableCommand {
     let grouping = SweepGrouper.group(scan.runs)
     let analyses = grouping.sweeps.map { SweepAnalyzer.analyze($0, settings: settingsAndEnvironment.settings) }
     let skipped = (scan.skipped + grouping.unplaced).sorted()
-    let input = ReportInput(
+    var input = ReportInput(
       analyses: analyses, skipped: skipped, filesExamined: scan.filesExamined, environment: settingsAndEnvironment.environment)
 
     let language = ReportLanguage(rawValue: lang)!
@@ -95,6 +107,11 @@ struct AnalyzeCommand: ParsableCommand {
     let strings = try StringsCatalogue.load(language, templatesDirectory: templatesFolder)
     let writer = OutputWriter(directory: out)
     var written: [String] = []
+    if !chartFormats.isEmpty {
+      let rendered = try ChartWriter(formats: chartFormats, writer: writer).write(ReportCharts.build(input, strings: strings))
+      input.charts = rendered.links
+      written += rendered.paths
+    }
     if formats.contains("md") {
       let context = ReportContextBuilder(strings: strings).build(input)
       let templatePath = template ?? (templatesFolder as NSString).appendingPathComponent("weekly.md")

@@ -1,0 +1,19 @@
+/// The words on charts, in the report's language. Charts do not know the strings catalogue
+/// (that lives in BenchReport); the report layer passes a lookup, and each key is documented
+/// in templates/README.md under "chart_*".
+public struct ChartLabels: Sendable {
+  let lookup: @Sendable (String) -> String
+
+  public init(lookup: @escaping @Sendable (String) -> String) {
+    self.lookup = lookup
+  }
+
+  public subscript(key: String) -> String { lookup(key) }
+
+  /// `key` with `{name}` placeholders replaced.
+  public func format(_ key: String, _ values: [String: String]) -> String {
+    var text = lookup(key)
+    for (name, value) in values { text = text.replacing("{\(name)}", with: value) }
+    return text
+  }
+}

@@ -1,0 +1,21 @@
+/// A chart of a report with the file stem it is written under
+/// (`<sweep-slug>-throughput` → `charts/<sweep-slug>-throughput.png` and `.svg`).
+public struct NamedChart: Sendable {
+  public enum Kind: String, Sendable, CaseIterable {
+    case throughput, efficiency, latency, ttft, tpot, perStream = "per-stream", tradeoff
+    case ttftDistribution = "ttft-cdf", latencyDistribution = "e2el-cdf", itlHistogram = "itl-histogram"
+  }
+
+  public var fileStem: String
+  public var kind: Kind
+  public var spec: ChartSpec
+  /// The slug of the sweep the chart belongs to; nil for charts of the whole report.
+  public var sweep: String?
+
+  public init(fileStem: String, kind: Kind, spec: ChartSpec, sweep: String? = nil) {
+    self.fileStem = fileStem
+    self.kind = kind
+    self.spec = spec
+    self.sweep = sweep
+  }
+}

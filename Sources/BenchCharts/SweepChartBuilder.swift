@@ -1,0 +1,310 @@
+import BenchAnalysis
+import BenchModel
+
+/// Builds the standard chart set of one sweep from its analysis: throughput, efficiency and
+/// latency against load (with knee, max stable, recommended band and thresholds), per-stream
+/// speed against aggregate throughput, and latency distributions where samples exist.
+public struct SweepChartBuilder: Sendable {
+  public let analysis: SweepAnalysis
+  public let labels: ChartLabels
+  /// "model · hardware · date" line under every title.
+  public let subtitle: String?
+  /// Colour of this sweep's main series, so a sweep keeps its colour across the report.
+  public let colorIndex: Int
+
+  public init(analysis: SweepAnalysis, labels: ChartLabels, subtitle: String?, colorIndex: Int = 0) {
+    self.analysis = analysis
+    self.labels = labels
+    self.subtitle = subtitle
+    self.colorIndex = colorIndex
+  }
+
+  /// Every chart the data allow, named `<slug>-<kind>`.
+  public func charts(slug: String) -> [NamedChart] {
+    var charts: [NamedChart] = []
+    func add(_ kind: NamedChart.Kind, _ spec: ChartSpec?) {
+      if let spec { charts.append(NamedChart(fileStem: "\(slug)-\(kind.rawValue)", kind: kind, spec: spec, sweep: slug)) }
+    }
+    add(.throughput, throughputChart())
+    add(.efficiency, efficiencyChart())
+    add(.latency, latencyChart(metric: .e2el, kind: "chart_latency_title"))
+    add(.ttft, latencyChart(metric: .ttft, kind: "chart_ttft_title"))
+    add(.tpot, latencyChart(metric: .tpot, kind: "chart_tpot_title"))
+    add(.perStream, perStreamChart())
+    add(.ttftDistribution, distributionChart(metric: .ttft, titleKey: "chart_ttftCDF_title"))
+    add(.latencyDistribution, distributionChart(metric: .e2el, titleKey: "chart_e2elCDF_title"))
+    add(.itlHistogram, itlHistogram())
+    return charts
+  }
+
+  // MARK: Axes
+
+  var isConcurrency: Bool { analysis.sweep.variable == .concurrency }
+
+  /// The load axis: log₂ with a tick at every tested level for doubling sweeps, linear
+  /// otherwise, and an ∞ slot when the sweep has an unbounded-rate level.
+  var loadAxis: Axis {
+    let levels = analysis.levels.map(\.level.numericValue)
+    let finite = levels.filter { $0.isFinite }
+    let scale: AxisScale = analysis.knee.primaryAxis == .log2 || ThroughputKnee.evenlySpacedAxis(for: finite) == .log2 ? .log2 : .linear
+    let ticks = finite.count <= 12 ? finite.map { Tick(value: $0, label: Self.number($0)) } : nil
+    return Axis(
+      title: labels[isConcurrency ? "chart_axis_concurrency" : "chart_axis_requestRate"],
+      unit: isConcurrency ? nil : "req/s", scale: scale, ticks: ticks, includesZero: false,
+      infinitySlot: levels.contains(.infinity) ? Axis.InfinitySlot(label: "∞") : nil)
+  }
+
+  func points(_ value: (LevelMetrics) -> Double?) -> [DataPoint] {
+    analysis.levels.map { DataPoint(x: $0.level.numericValue, y: value($0)) }
+  }
+
+  var hasAny: (([DataPoint]) -> Bool) { { $0.contains { $0.y != nil } } }
+
+  // MARK: Annotations
+
+  /// Knee, max stable, recommended band, and failed levels marked on `y`.
+  func loadAnnotations(failedY: (LevelMetrics) -> Double?) -> [Annotation] {
+    var annotations: [Annotation] = []
+    if let recommendation = analysis.recommendation {
+      switch recommendation.range {
+      case .concurrency(let low, let high):
+        annotations.append(
+          .xBand(from: Double(low), to: Double(max(high, low)), label: labels.format("chart_recommended", ["range": low == high ? "\(low)" : "\(low)–\(high)"])))
+      case .requestRate(let low, let high):
+        if !recommendation.basedOnMeasuredThroughput {
+          annotations.append(
+            .xBand(from: low, to: high, label: labels.format("chart_recommended", ["range": "\(Self.number(low))–\(Self.number(high))"])))
+        }
+      }
+    }
+    if case .found(let level, _) = analysis.knee.primary {
+      annotations.append(.verticalMarker(x: level.numericValue, label: labels.format("chart_knee", ["level": Self.label(level)])))
+    }
+    if let maxStable = analysis.stability.maxStable {
+      annotations.append(.verticalMarker(x: maxStable.numericValue, label: labels.format("chart_maxStable", ["level": Self.label(maxStable)])))
+    }
+    for level in analysis.levels {
+      if let success = level.successRate, success < analysis.settings.minimumSuccessRate {
+        annotations.append(
+          .failedLevel(x: level.level.numericValue, y: failedY(level), label: labels.format("chart_failedLevel", ["success": Self.percent(success)])))
+      }
+    }
+    return annotations
+  }
+
+  // MARK: Charts
+
+  /// Output tok/s (left) and requests/s (right) against load.
+  func throughputChart() -> ChartSpec? {
+    let output = points(\.outputThroughput)
+    let requests = points(\.requestThroughput)
+    guard hasAny(output) || hasAny(requests) else { return nil }
+    var series: [Series] = []
+    var yAxis = Axis(title: labels["chart_axis_outputThroughput"], unit: "tok/s")
+    var secondary: Axis?
+    if hasAny(output) {
+      series.append(Series(name: labels["chart_series_outputThroughput"], points: output, style: SeriesStyle(colorIndex: colorIndex)))
+      if hasAny(requests) {
+        secondary = Axis(title: labels["chart_axis_requestThroughput"], unit: "req/s")
+        series.append(
+          Series(name: labels["chart_series_requestThroughput"], points: requests, style: SeriesStyle(colorIndex: colorIndex + 1, dashed: true, yAxis: .secondary)))
+      }
+    } else {
+      yAxis = Axis(title: labels["chart_axis_requestThroughput"], unit: "req/s")
+      series.append(Series(name: labels["chart_series_requestThroughput"], points: requests, style: SeriesStyle(colorIndex: colorIndex)))
+    }
+    return ChartSpec(
+      title: labels[isConcurrency ? "chart_throughput_title" : "chart_throughputRate_title"], subtitle: subtitle, xAxis: loadAxis,
+      yAxis: yAxis, secondaryYAxis: secondary, series: series,
+      annotations: loadAnnotations(failedY: { $0.outputThroughput ?? $0.requestThroughput }))
+  }
+
+  /// Throughput per unit of load (left) and scaling efficiency in % (right).
+  func efficiencyChart() -> ChartSpec? {
+    let perUnit = isConcurrency ? points(\.outputThroughputPerConcurrency) : points(\.efficiency)
+    let scaling = points { $0.scalingEfficiency.map { $0 * 100 } }
+    guard hasAny(perUnit) || hasAny(scaling) else { return nil }
+    let perUnitAxis = isConcurrency
+      ? Axis(title: labels["chart_axis_perConcurrency"], unit: "tok/s")
+      : Axis(title: labels["chart_axis_achievedRatio"], unit: nil)
+    var series: [Series] = []
+    if hasAny(perUnit) {
+      series.append(Series(name: labels[isConcurrency ? "chart_series_perConcurrency" : "chart_series_achievedRatio"], points: perUnit, style: SeriesStyle(colorIndex: colorIndex)))
+    }
+    if hasAny(scaling) {
+      series.append(
+        Series(name: labels["chart_series_scaling"], points: scaling, style: SeriesStyle(colorIndex: colorIndex + 1, dashed: true, yAxis: hasAny(perUnit) ? .secondary : .primary)))
+    }
+    let scalingAxis = Axis(title: labels["chart_axis_scaling"], unit: "%")
+    return ChartSpec(
+      title: labels["chart_efficiency_title"], subtitle: subtitle, xAxis: loadAxis,
+      yAxis: hasAny(perUnit) ? perUnitAxis : scalingAxis, secondaryYAxis: hasAny(perUnit) && hasAny(scaling) ? scalingAxis : nil,
+      series: series, annotations: loadAnnotations(failedY: { _ in nil }).filter { if case .failedLevel = $0 { return false } else { return true } })
+  }
+
+  /// P50 / P95 / P99 (and mean when no percentile exists) of a latency metric against load,
+  /// with the TTFT limit and the user's SLOs as dashed lines.
+  func latencyChart(metric: LatencyMetric, kind titleKey: String) -> ChartSpec? {
+    var series: [Series] = []
+    let statistics: [(LatencyStatistic, String)] = [(.percentile(50), "P50"), (.percentile(95), "P95"), (.percentile(99), "P99"), (.mean, labels["chart_series_mean"])]
+    for (index, (statistic, name)) in statistics.enumerated() {
+      let values = points { statistic.value(in: $0.latency[metric]) }
+      guard hasAny(values) else { continue }
+      if case .mean = statistic, !series.isEmpty { continue }  // mean only when no percentile is known
+      series.append(Series(name: name, points: values, style: SeriesStyle(colorIndex: index, dashed: index == 0)))
+    }
+    guard !series.isEmpty else { return nil }
+    var annotations: [Annotation] = []
+    if metric == .ttft {
+      annotations.append(
+        .threshold(
+          y: analysis.settings.ttftLimitMilliseconds,
+          label: labels.format("chart_ttftLimit", ["statistic": analysis.settings.ttftStatistic.description.uppercased(), "limit": Self.number(analysis.settings.ttftLimitMilliseconds)]),
+          axis: .primary))
+    }
+    for objective in analysis.settings.objectives {
+      if case .latency(let objectiveMetric, _, let limit) = objective.target, objectiveMetric == metric {
+        annotations.append(.threshold(y: limit, label: "SLO \(objective.text)", axis: .primary))
+      }
+    }
+    if let maxStable = analysis.stability.maxStable {
+      annotations.append(.verticalMarker(x: maxStable.numericValue, label: labels.format("chart_maxStable", ["level": Self.label(maxStable)])))
+    }
+    return ChartSpec(
+      title: labels[titleKey], subtitle: subtitle, xAxis: loadAxis,
+      yAxis: Axis(title: labels["chart_axis_latency_\(metric.rawValue)"], unit: "ms"), series: series, annotations: annotations)
+  }
+
+  /// Per-stream decode speed against aggregate output throughput: what one user sees versus
+  /// what the server delivers; each point labelled with its level.
+  func perStreamChart() -> ChartSpec? {
+    let pairs = analysis.levels.compactMap { level -> (LevelMetrics, Double, Double)? in
+      guard let total = level.outputThroughput, let stream = level.perStreamDecodeSpeed else { return nil }
+      return (level, total, stream)
+    }
+    guard pairs.count >= 2 else { return nil }
+    let series = Series(
+      name: labels["chart_series_perStream"], points: pairs.map { DataPoint(x: $0.1, y: $0.2) }, kind: .lineWithMarkers,
+      style: SeriesStyle(colorIndex: colorIndex))
+    let annotations = pairs.map { Annotation.pointLabel(x: $0.1, y: $0.2, text: Self.label($0.0.level), axis: .primary) }
+    return ChartSpec(
+      title: labels["chart_perStream_title"], subtitle: subtitle,
+      xAxis: Axis(title: labels["chart_axis_outputThroughput"], unit: "tok/s"),
+      yAxis: Axis(title: labels["chart_axis_perStream"], unit: "tok/s"), series: [series], annotations: annotations, legend: .hidden)
+  }
+
+  // MARK: Distributions
+
+  /// Per-level per-request values in ms, for levels whose runs all carry samples.
+  func sampleValues(_ metric: LatencyMetric) -> [(LoadLevel, [Double])] {
+    analysis.sweep.levels.compactMap { level in
+      let samples = level.runs.compactMap(\.samples)
+      guard samples.count == level.runs.count, !samples.isEmpty else { return nil }
+      let values = samples.flatMap { SampleStatistics.millisecondValues(of: $0)[metric] ?? [] }
+      return values.isEmpty ? nil : (level.level, values)
+    }
+  }
+
+  /// Empirical CDFs of a metric, one line per level, on a log₂ latency axis when the values
+  /// span more than a factor of 20.
+  func distributionChart(metric: LatencyMetric, titleKey: String) -> ChartSpec? {
+    let perLevel = sampleValues(metric)
+    guard !perLevel.isEmpty else { return nil }
+    let series = perLevel.enumerated().map { index, entry in
+      Series(
+        name: labels.format("chart_series_level", ["level": Self.label(entry.0)]), points: Self.cdf(entry.1), kind: .step,
+        style: Self.levelStyle(index))
+    }
+    let all = perLevel.flatMap(\.1).filter { $0 > 0 }
+    let spread = (all.max() ?? 1) / max(all.min() ?? 1, 1e-9)
+    return ChartSpec(
+      title: labels[titleKey], subtitle: subtitle,
+      xAxis: Axis(title: labels["chart_axis_latency_\(metric.rawValue)"], unit: "ms", scale: spread > 20 ? .log2 : .linear, includesZero: spread <= 20),
+      yAxis: Axis(title: labels["chart_axis_cumulative"], unit: "%", domain: 0...100), series: series, legend: .automatic)
+  }
+
+  /// Histogram of all inter-token gaps at each level (up to four levels: lowest, max stable,
+  /// first unstable, highest), as shares of the level's gaps.
+  func itlHistogram() -> ChartSpec? {
+    let perLevel = sampleValues(.itl)
+    guard !perLevel.isEmpty else { return nil }
+    var chosen: [LoadLevel] = [perLevel.first!.0, perLevel.last!.0]
+    if let stable = analysis.stability.maxStable { chosen.append(stable) }
+    if let unstable = analysis.stability.firstUnstable { chosen.append(unstable) }
+    let selected = perLevel.filter { chosen.contains($0.0) }
+    let all = selected.flatMap(\.1).sorted()
+    guard let upper = Percentile.linear(all, 99), upper > 0 else { return nil }
+    let binWidth = Self.niceBinWidth(upper / 40)
+    let series = selected.enumerated().map { index, entry in
+      Series(
+        name: labels.format("chart_series_level", ["level": Self.label(entry.0)]), points: Self.histogram(entry.1, binWidth: binWidth, upper: upper),
+        kind: selected.count == 1 ? .histogram(binWidth: binWidth) : .step, style: Self.levelStyle(index))
+    }
+    return ChartSpec(
+      title: labels["chart_itlHistogram_title"], subtitle: subtitle,
+      xAxis: Axis(title: labels["chart_axis_latency_itl"], unit: "ms"),
+      yAxis: Axis(title: labels["chart_axis_share"], unit: "%"), series: series)
+  }
+
+  // MARK: Helpers
+
+  /// One style per level: the palette's colours, then the same colours dashed, so a sweep of
+  /// more levels than colours never shows two identical lines.
+  static func levelStyle(_ index: Int) -> SeriesStyle {
+    SeriesStyle(colorIndex: index % ChartPalette.okabeIto.count, dashed: index >= ChartPalette.okabeIto.count)
+  }
+
+  /// An empirical CDF thinned to at most 200 points (enough for a smooth line, small SVGs).
+  static func cdf(_ values: [Double]) -> [DataPoint] {
+    let sorted = values.sorted()
+    let count = sorted.count
+    guard count > 0 else { return [] }
+    let step = max(1, count / 200)
+    var points: [DataPoint] = []
+    var index = 0
+    while index < count {
+      points.append(DataPoint(x: sorted[index], y: Double(index + 1) / Double(count) * 100))
+      index += step
+    }
+    if points.last?.x != sorted[count - 1] || points.last?.y != 100 {
+      points.append(DataPoint(x: sorted[count - 1], y: 100))
+    }
+    return points
+  }
+
+  static func histogram(_ values: [Double], binWidth: Double, upper: Double) -> [DataPoint] {
+    let bins = Int((upper / binWidth).rounded(.up)) + 1
+    var counts = Array(repeating: 0, count: bins)
+    for value in values where value >= 0 {
+      counts[min(bins - 1, Int(value / binWidth))] += 1
+    }
+    let total = Double(max(values.count, 1))
+    return counts.enumerated().map { DataPoint(x: Double($0.offset) * binWidth, y: Double($0.element) / total * 100) }
+  }
+
+  /// 1-2-5 × 10ⁿ at or above `raw`.
+  static func niceBinWidth(_ raw: Double) -> Double {
+    guard raw > 0 else { return 1 }
+    var magnitude = 1.0
+    while magnitude * 10 <= raw { magnitude *= 10 }
+    while magnitude > raw { magnitude /= 10 }
+    for factor in [1.0, 2, 5, 10] where magnitude * factor >= raw { return magnitude * factor }
+    return magnitude * 10
+  }
+
+  static func label(_ level: LoadLevel) -> String {
+    switch level {
+    case .concurrency(let value): String(value)
+    case .requestRate(let rate): rate.isInfinite ? "∞" : number(rate.sortValue)
+    }
+  }
+
+  static func number(_ value: Double) -> String {
+    if value.rounded() == value && abs(value) < 1e12 { return String(Int(value)) }
+    var text = String(Double((value * 100).rounded() / 100))
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+  }
+
+  static func percent(_ fraction: Double) -> String { number((fraction * 1000).rounded() / 10) + "%" }
+}

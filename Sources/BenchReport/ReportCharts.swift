@@ -1,0 +1,62 @@
+import BenchAnalysis
+import BenchCharts
+import BenchModel
+
+/// The charts of a report, described in the report's language: the standard set per sweep
+/// and the latency–throughput trade-off of all sweeps.
+public enum ReportCharts {
+  public static func build(_ input: ReportInput, strings: StringsCatalogue) -> [NamedChart] {
+    let labels = ChartLabels { [strings] key in strings[key] }
+    let slugs = input.sweepSlugs
+    var charts: [NamedChart] = []
+    for (index, analysis) in input.analyses.enumerated() {
+      let builder = SweepChartBuilder(
+        analysis: analysis, labels: labels, subtitle: subtitle(for: analysis, environment: input.environment), colorIndex: 0)
+      charts += builder.charts(slug: slugs[index])
+    }
+    let names = input.analyses.map { SweepDescription.title(of: $0.sweep.identity) }
+    let models = Set(input.analyses.compactMap(\.sweep.identity.model))
+    let tradeoffSubtitle = [models.count == 1 ? models.first : nil, input.environment.gpu].compactMap { $0 }.joined(separator: " · ")
+    if let tradeoff = TradeoffChartBuilder(
+      analyses: input.analyses, names: names, labels: labels, subtitle: tradeoffSubtitle.isEmpty ? nil : tradeoffSubtitle
+    ).chart(fileStem: "all-sweeps-tradeoff") {
+      charts.append(tradeoff)
+    }
+    return charts
+  }
+
+  /// "model · backend · hardware · date" under each chart title.
+  static func subtitle(for analysis: SweepAnalysis, environment: EnvironmentFacts) -> String {
+    var parts = [SweepDescription.title(of: analysis.sweep.identity)]
+    if let gpu = environment.gpu { parts.append(gpu) }
+    if let date = analysis.sweep.runs.compactMap(\.date).min(), date.count >= 8 {
+      let digits = Array(date)
+      parts.append("\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))")
+    }
+    return parts.joined(separator: " · ")
+  }
+}
+
+/// A chart file written next to the report, as the templates link it.
+public struct ChartLink: Sendable {
+  public var title: String
+  /// Relative paths from the report; nil when that format was not written.
+  public var png: String?
+  public var svg: String?
+  /// The image to show inline: the PNG (GitHub renders it everywhere), else the SVG.
+  public var image: String
+  /// The sweep slug, or nil for report-wide charts.
+  public var sweep: String?
+  /// Whether the chart shows latency (placed after the results table) rather than
+  /// throughput and efficiency (placed in the analysis).
+  public var isLatency: Bool
+
+  public init(chart: NamedChart, png: String?, svg: String?) {
+    self.title = chart.spec.title
+    self.png = png
+    self.svg = svg
+    self.image = png ?? svg ?? ""
+    self.sweep = chart.sweep
+    self.isLatency = [.latency, .ttft, .tpot, .ttftDistribution, .latencyDistribution, .itlHistogram].contains(chart.kind)
+  }
+}

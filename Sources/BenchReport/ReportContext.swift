@@ -29,6 +29,8 @@ public struct KeyValueRow: Sendable {
 /// A file left out of the analysis and why.
 public struct SkippedRow: Sendable {
   public var file: String
+  /// What kind of skip, in the report's language (not a result, unreadable, duplicate …).
+  public var kind: String
   public var reason: String
 }
 

@@ -25,7 +25,9 @@ public struct ReportContextBuilder {
     } else {
       title = strings["report_title"]
     }
-    let skipped = input.skipped.map { SkippedRow(file: escape($0.location.description), reason: escape($0.reason)) }
+    let skipped = input.skipped.map {
+      SkippedRow(file: escape($0.location.description), kind: strings["skip_\($0.kind.rawValue)"], reason: escape($0.reason))
+    }
     let summary = strings.format(
       "report_subtitle",
       ["files": String(input.filesExamined), "sweeps": String(input.analyses.count), "skipped": String(Set(input.skipped.map(\.location.path)).count)])

@@ -176,4 +176,45 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("--force"))
   }
+
+  @Test func writesTheStandardChartSetAsPNGAndSVGAndEmbedsIt() throws {
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "-q"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let slug = "neuralmagic-meta-llama-3-1-8b-instruct-fp8-openai-concurrency"
+    let kinds = ["throughput", "efficiency", "latency", "ttft", "tpot", "per-stream", "ttft-cdf", "e2el-cdf", "itl-histogram"]
+    let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+    for stem in kinds.map({ "\(slug)-\($0)" }) + ["all-sweeps-tradeoff"] {
+      let png = try Data(contentsOf: out.appendingPathComponent("charts/\(stem).png"))
+      // PNG signature, then IHDR width and height (big-endian) at bytes 16–23: 1600×900 (800×450 at 2×).
+      #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+      let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+      let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+      #expect(width == 1600 && height == 900, "\(stem).png is \(width)×\(height)")
+      let svg = try String(contentsOf: out.appendingPathComponent("charts/\(stem).svg"), encoding: .utf8)
+      #expect(svg.contains("<svg"))
+      #expect(report.contains("](charts/\(stem).png)"), "report.md does not embed \(stem).png")
+    }
+  }
+
+  @Test func sameInputsGiveByteIdenticalOutputs() throws {
+    let first = try Self.temporaryFolder()
+    let second = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: first)
+      try? FileManager.default.removeItem(at: second)
+    }
+    for out in [first, second] {
+      let result = try Self.run(["analyze", "samples/sglang-request-rate-sweep-h200", "--out", out.path, "-q", "--charts", "svg"])
+      #expect(result.status == 0, "stderr: \(result.stderr)")
+    }
+    let files = try FileManager.default.subpathsOfDirectory(atPath: first.path).filter { $0.hasSuffix(".md") || $0.hasSuffix(".json") || $0.hasSuffix(".svg") }.sorted()
+    #expect(files.count > 5)
+    for file in files {
+      let a = try Data(contentsOf: first.appendingPathComponent(file))
+      let b = try Data(contentsOf: second.appendingPathComponent(file))
+      #expect(a == b, "\(file) differs between two runs")
+    }
+  }
 }

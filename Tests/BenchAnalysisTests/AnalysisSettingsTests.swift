@@ -64,7 +64,8 @@ struct AnalysisSettingsTests {
     let error = try #require(applyError("ttft_limit", text))
     #expect(
       error
-        == .invalidValue(setting: "ttft_limit", value: text, expected: "a duration like 1000ms or 1s"))
+        == .invalidValue(
+          setting: "ttft_limit", value: text, expected: "a duration like 1000ms or 1s"))
     #expect(error.description.contains("'\(text)'"))
   }
 
@@ -92,7 +93,8 @@ struct AnalysisSettingsTests {
   @Test(arguments: [("20%", 0.2), ("0.1", 0.1), ("15", 0.15), ("0%", 0.0)])
   func minimumGrowth(_ text: String, _ expected: Double) throws {
     #expect(
-      approximatelyEqual(try applying("min_throughput_growth", text).minimumThroughputGrowth, expected)
+      approximatelyEqual(
+        try applying("min_throughput_growth", text).minimumThroughputGrowth, expected)
     )
   }
 
@@ -109,7 +111,8 @@ struct AnalysisSettingsTests {
   // MARK: - headroom
 
   @Test(arguments: [
-    ("0.7-0.8", 0.7, 0.8), ("0.5 - 0.6", 0.5, 0.6), ("70%-80%", 0.7, 0.8), ("0.75-0.75", 0.75, 0.75),
+    ("0.7-0.8", 0.7, 0.8), ("0.5 - 0.6", 0.5, 0.6), ("70%-80%", 0.7, 0.8),
+    ("0.75-0.75", 0.75, 0.75),
     ("0.9-1", 0.9, 1.0),
   ])
   func headroom(_ text: String, _ low: Double, _ high: Double) throws {

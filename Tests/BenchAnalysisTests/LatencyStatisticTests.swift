@@ -5,7 +5,8 @@ import Testing
 
 struct LatencyStatisticTests {
   @Test(arguments: [
-    ("mean", LatencyStatistic.mean), ("avg", .mean), ("Average", .mean), ("median", .percentile(50)),
+    ("mean", LatencyStatistic.mean), ("avg", .mean), ("Average", .mean),
+    ("median", .percentile(50)),
     ("p50", .percentile(50)), ("p99", .percentile(99)), ("P95", .percentile(95)),
     ("p99.9", .percentile(99.9)), ("p0", .percentile(0)), ("p100", .percentile(100)),
   ])

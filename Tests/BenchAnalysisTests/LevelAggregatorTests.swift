@@ -198,7 +198,9 @@ struct LevelAggregatorTests {
     // E2E = TTFT + Σ gaps: 140 ms and 340 ms.
     #expect(approximatelyEqual(level.latency[.e2el]?.mean, 240))
     #expect(
-      level.topErrors == [ErrorCount(message: "reset", count: 1), ErrorCount(message: "timeout", count: 1)]
+      level.topErrors == [
+        ErrorCount(message: "reset", count: 1), ErrorCount(message: "timeout", count: 1),
+      ]
     )
   }
 }

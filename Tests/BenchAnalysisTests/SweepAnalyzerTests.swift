@@ -92,7 +92,8 @@ struct SweepAnalyzerTests {
   @Test func throughputGrowthBelowMinimum() throws {
     let concurrency = [1, 2, 4, 8, 16, 32, 64, 128]
     let throughput: [Double] = [100, 190, 360, 650, 1000, 1300, 1600, 1792]
-    let analysis = SweepAnalyzer.analyze(F.concurrencySweep(concurrency, outputThroughput: throughput))
+    let analysis = SweepAnalyzer.analyze(
+      F.concurrencySweep(concurrency, outputThroughput: throughput))
     #expect(analysis.stability.maxStable == .concurrency(64))
     #expect(analysis.stability.firstUnstable == .concurrency(128))
     #expect(analysis.stability.reasons.count == 1)
@@ -191,7 +192,8 @@ struct SweepAnalyzerTests {
     #expect(reasons.first == .lowSuccessRate(rate: 0.5, minimum: 0.95))
     #expect(
       reasons.dropFirst().first
-        == .ttftOverLimit(statistic: .percentile(99), valueMilliseconds: 1500, limitMilliseconds: 1000))
+        == .ttftOverLimit(
+          statistic: .percentile(99), valueMilliseconds: 1500, limitMilliseconds: 1000))
     guard case .insufficientGrowth = reasons.dropFirst(2).first else {
       Issue.record("third reason should be the growth rule: \(reasons)")
       return
@@ -249,7 +251,8 @@ struct SweepAnalyzerTests {
   // MARK: - Recommendation
 
   func recommendation(
-    maxStable: LoadLevel?, levels: [LevelMetrics] = [], settings: AnalysisSettings = AnalysisSettings()
+    maxStable: LoadLevel?, levels: [LevelMetrics] = [],
+    settings: AnalysisSettings = AnalysisSettings()
   ) -> Recommendation? {
     let verdict = StabilityVerdict(
       maxStable: maxStable, firstUnstable: nil, reasons: [], uncheckedCriteria: [])
@@ -387,7 +390,8 @@ struct SweepAnalyzerTests {
     for (index, output) in [1101.1, 1203.7, 1260.3].enumerated() {
       runs.append(
         F.run(concurrency: 16, outputThroughput: output, file: "c16-run\(index).json") {
-          $0.latency[.e2el] = F.summary(mean: 1000.1 + Double(index) / 3, [99: 2000.7 / Double(index + 1)])
+          $0.latency[.e2el] = F.summary(
+            mean: 1000.1 + Double(index) / 3, [99: 2000.7 / Double(index + 1)])
           $0.latency[.tpot] = F.summary(mean: 11.3 + Double(index) / 7)
         })
     }
@@ -406,8 +410,10 @@ struct SweepAnalyzerTests {
     // Shuffle the levels and the runs inside every level.
     let shuffled = Sweep(
       identity: sweep.identity, variable: sweep.variable,
-      levels: sweep.levels.map { SweepLevel(level: $0.level, runs: $0.runs.shuffled(using: &generator)) }
-        .shuffled(using: &generator))
+      levels: sweep.levels.map {
+        SweepLevel(level: $0.level, runs: $0.runs.shuffled(using: &generator))
+      }
+      .shuffled(using: &generator))
     #expect(shuffled != sweep)
     let expected = SweepAnalyzer.analyze(sweep)
     let actual = SweepAnalyzer.analyze(shuffled)

@@ -5,6 +5,12 @@ import Foundation
 /// level and the recommended production range. Pure: same sweep and settings, same result.
 public enum SweepAnalyzer {
   public static func analyze(_ sweep: Sweep, settings: AnalysisSettings = AnalysisSettings()) -> SweepAnalysis {
+    // Levels ascending and runs by source, however the caller built the sweep: the growth rule
+    // and the knee compare neighbouring levels, and repetitions are averaged in run order.
+    var sweep = sweep
+    sweep.levels = sweep.levels.sorted { $0.level < $1.level }.map { level in
+      SweepLevel(level: level.level, runs: level.runs.sorted { $0.source < $1.source })
+    }
     var levels = sweep.levels.map(LevelAggregator.metrics(of:))
     addEfficiency(to: &levels, variable: sweep.variable)
     let measure = ThroughputMeasure.choose(for: levels)

@@ -7,7 +7,7 @@ public enum NumberFormatting {
 
   /// `value` with `decimals` fraction digits and thousands separators: 12345.678 → "12,345.7".
   public static func decimal(_ value: Double?, _ decimals: Int) -> String {
-    guard let value, value.isFinite else { return value?.isInfinite == true ? "∞" : missing }
+    guard let value, value.isFinite else { return infinityOrMissing(value) }
     let text = String(format: "%.\(decimals)f", value)
     let negative = text.hasPrefix("-")
     let body = negative ? String(text.dropFirst()) : text
@@ -21,6 +21,12 @@ public enum NumberFormatting {
     grouped = integer + grouped
     let result = parts.count > 1 ? grouped + "." + parts[1] : grouped
     return (negative && result.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" : "") + result
+  }
+
+  /// "∞" or "-∞" for an infinite value, "—" for nil and NaN.
+  static func infinityOrMissing(_ value: Double?) -> String {
+    guard let value, value.isInfinite else { return missing }
+    return value < 0 ? "-∞" : "∞"
   }
 
   /// A whole number with thousands separators.
@@ -51,7 +57,7 @@ public enum NumberFormatting {
 
   /// A number with up to `decimals` digits, trailing zeros dropped: 10.0 → "10", 2.50 → "2.5".
   public static func compact(_ value: Double?, maxDecimals: Int = 2) -> String {
-    guard let value, value.isFinite else { return value?.isInfinite == true ? "∞" : missing }
+    guard let value, value.isFinite else { return infinityOrMissing(value) }
     var text = decimal(value, maxDecimals)
     if text.contains(".") {
       while text.hasSuffix("0") { text.removeLast() }

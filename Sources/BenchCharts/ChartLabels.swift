@@ -1,3 +1,5 @@
+import BenchModel
+
 /// The words on charts, in the report's language. Charts do not know the strings catalogue
 /// (that lives in BenchReport); the report layer passes a lookup, and each key is documented
 /// in templates/README.md under "chart_*".
@@ -10,10 +12,8 @@ public struct ChartLabels: Sendable {
 
   public subscript(key: String) -> String { lookup(key) }
 
-  /// `key` with `{name}` placeholders replaced.
+  /// `key` with `{name}` placeholders replaced (see `TextPattern`).
   public func format(_ key: String, _ values: [String: String]) -> String {
-    var text = lookup(key)
-    for (name, value) in values { text = text.replacing("{\(name)}", with: value) }
-    return text
+    TextPattern(lookup(key)).filled(with: values)
   }
 }

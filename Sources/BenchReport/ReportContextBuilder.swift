@@ -128,7 +128,7 @@ public struct ReportContextBuilder {
         ErrorRow(level: levelCell(level.level), count: NumberFormatting.integer($0.count), message: escape(String($0.message.prefix(160))))
       }
     }
-    let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(level.level): \($0)" } })).sorted()
+    let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(levelCell(level.level)): \($0)" } })).sorted()
     let tools = Set(analysis.sweep.runs.map { "\($0.format.tool.rawValue) \($0.format.schema)" }).sorted()
     return SweepSection(
       number: number, sectionNumber: number + 1, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,

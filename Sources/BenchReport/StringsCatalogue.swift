@@ -1,3 +1,4 @@
+import BenchModel
 import Foundation
 
 /// The words of a report in one language, from `templates/strings/<lang>.json`: labels and
@@ -37,13 +38,9 @@ public struct StringsCatalogue: Sendable {
   /// The entry for `key`; a missing key shows as `[key]` so it is noticed, not hidden.
   public subscript(key: String) -> String { entries[key] ?? "[\(key)]" }
 
-  /// The entry with `{name}` placeholders replaced.
+  /// The entry with `{name}` placeholders replaced (see `TextPattern`).
   public func format(_ key: String, _ values: [String: String]) -> String {
-    var text = self[key]
-    for (name, value) in values {
-      text = text.replacingOccurrences(of: "{\(name)}", with: value)
-    }
-    return text
+    TextPattern(self[key]).filled(with: values)
   }
 }
 

@@ -35,7 +35,12 @@ enum VLLMServingReader {
     run.dataset = fields.string("dataset_name")
     run.numPrompts = fields.int("num_prompts")
     run.requestRate = fields.requestRate("request_rate")
-    run.burstiness = fields.double("burstiness")
+    // `--burstiness inf` (vLLM PR #26941) is a real setting, written as a bare `Infinity`.
+    if case .number(let value)? = object["burstiness"], value == .infinity {
+      run.burstiness = .infinity
+    } else {
+      run.burstiness = fields.double("burstiness")
+    }
     run.maxConcurrency = fields.int("max_concurrency")
     run.runNumber = fields.int("run_number")
     run.duration = fields.double("duration")

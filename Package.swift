@@ -49,7 +49,7 @@ let package = Package(
 
     .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
     .testTarget(
-      name: "BenchIngestTests", dependencies: ["BenchIngest", "BenchModel"],
+      name: "BenchIngestTests", dependencies: ["BenchIngest", "BenchModel", "BenchAnalysis"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis", "BenchModel"], resources: [.copy("Fixtures")]),
     .testTarget(

@@ -107,7 +107,10 @@ public struct InputScanner: Sendable {
       }
       return "CSV file that is not a known benchmark table"
     }
-    if head.contains("Serving Benchmark Result") {
+    // The banner (`"{s:{c}^{n}}"` with c "=", as vLLM and SGLang print it) follows the argparse
+    // dump and the progress bars, so it is rarely in the head (byte 2762 in the real log of
+    // SOURCES #36): search the whole file, for the banner rather than the bare phrase.
+    if bytes.firstRange(of: Array("= Serving Benchmark Result =".utf8)) != nil {
       return "console log of a vLLM benchmark (the saved JSON result is what benchreport reads)"
     }
     let ext = (name as NSString).pathExtension

@@ -355,12 +355,13 @@ private struct Cursor {
           if (0xD800..<0xDC00).contains(scalar), position + 1 < end,
             bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
           {
+            let nextEscape = position
             position += 2
             let low = try parseHex4()
             if (0xDC00..<0xE000).contains(low) {
               scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else {
-              scalar = 0xFFFD
+              position = nextEscape  // not a pair: the next escape is read on its own
             }
           }
           let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"

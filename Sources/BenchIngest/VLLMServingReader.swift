@@ -35,7 +35,12 @@ enum VLLMServingReader {
     run.dataset = fields.string("dataset_name")
     run.numPrompts = fields.int("num_prompts")
     run.requestRate = fields.requestRate("request_rate")
-    run.burstiness = fields.double("burstiness")
+    // `--burstiness inf` (vLLM PR #26941) is a real setting, written as a bare `Infinity`.
+    if case .number(let value)? = object["burstiness"], value == .infinity {
+      run.burstiness = .infinity
+    } else {
+      run.burstiness = fields.double("burstiness")
+    }
     run.maxConcurrency = fields.int("max_concurrency")
     run.runNumber = fields.int("run_number")
     run.duration = fields.double("duration")
@@ -55,7 +60,7 @@ enum VLLMServingReader {
     run.peakOutputThroughput = fields.double("max_output_tokens_per_s")
     run.peakConcurrentRequests = fields.double("max_concurrent_requests")
     run.latency = fields.latencySummaries(metricNames: metricNames)
-    for key in object.keys where !knownKeys.contains(key) && !isMetricKey(key) {
+    for key in object.keys where !knownKeys.contains(key) && !isMetricKey(key) && !isMeasuredKey(key) {
       switch object[key] {
       case .string, .number, .bool: if let text = fields.string(key) { run.metadata[key] = text }
       default: break
@@ -68,6 +73,12 @@ enum VLLMServingReader {
     run.samples = RequestSamplesReader.read(object, notes: &sampleNotes)
     run.notes += fields.notes + sampleNotes
     return run
+  }
+
+  /// Per-run measurements of newer vLLM (`spec_decode_*` from the server's counters,
+  /// `probe_*`, `diffusion_*`): results that differ from run to run, so not metadata.
+  static func isMeasuredKey(_ key: String) -> Bool {
+    key.hasPrefix("spec_decode_") || key.hasPrefix("probe_") || key.hasPrefix("diffusion_")
   }
 
   /// Latency statistic keys (`mean_ttft_ms`, `p99.9_itl_ms`, …), which are not metadata.

@@ -42,7 +42,11 @@ public struct InputScanner: Sendable {
       let bytes = [UInt8](data)
       if !looksLikeJSON(bytes) {
         result.filesExamined += 1
-        result.skipped.append(SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: Self.reasonForNonJSON(file.display, bytes: bytes)))
+        let isEmpty = bytes.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
+        result.skipped.append(
+          SkippedInput(
+            location: SourceLocation(path: file.display), kind: isEmpty ? .unreadable : .notAResult,
+            reason: isEmpty ? "empty file" : Self.reasonForNonJSON(file.display, bytes: bytes)))
         continue
       }
       result.merge(reader.read(bytes, path: file.display))

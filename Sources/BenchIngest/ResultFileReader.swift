@@ -4,7 +4,7 @@ import BenchModel
 /// `--append-result`), or a top-level array (`summary.json`); each object is classified on its
 /// own keys.
 public struct ResultFileReader: Sendable {
-  let parser = TolerantJSONParser(skippedKeys: ["generated_texts", "server_info_unused"])
+  let parser = TolerantJSONParser(skippedKeys: ["generated_texts"])
 
   public init() {}
 

@@ -45,11 +45,16 @@ public struct TolerantJSONParser: Sendable {
       var cursor = Cursor(
         bytes: buffer, end: buffer.count - 1, skippedKeys: skippedKeys, maximumDepth: maximumDepth)
       var documents: [Document] = []
+      // Lines are counted incrementally between documents, so a JSONL file with many lines
+      // costs one pass, not one rescan per line.
+      var line = 1
+      var counted = 0
       do {
         while true {
           cursor.skipWhitespace()
           if cursor.position >= cursor.end { break }
-          let line = cursor.lineNumber(at: cursor.position)
+          line += cursor.newlines(from: counted, to: cursor.position)
+          counted = cursor.position
           let value = try cursor.parseValue(depth: 0)
           documents.append(Document(value: value, line: line))
         }
@@ -93,14 +98,15 @@ private struct Cursor {
     if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
   }
 
-  func lineNumber(at offset: Int) -> Int {
-    var line = 1
-    var index = 0
-    while index < offset && index < end {
-      if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+  /// Number of line feeds in `start..<stop`.
+  func newlines(from start: Int, to stop: Int) -> Int {
+    var count = 0
+    var index = start
+    while index < stop && index < end {
+      if bytes[index] == UInt8(ascii: "\n") { count += 1 }
       index += 1
     }
-    return line
+    return count
   }
 
   func error(_ message: String, at offset: Int? = nil) -> JSONParseError {

@@ -137,7 +137,7 @@ public struct SweepChartBuilder: Sendable {
     }
     let scalingAxis = Axis(title: labels["chart_axis_scaling"], unit: "%")
     return ChartSpec(
-      title: labels["chart_efficiency_title"], subtitle: subtitle, xAxis: loadAxis,
+      title: labels[isConcurrency ? "chart_efficiency_title" : "chart_efficiencyRate_title"], subtitle: subtitle, xAxis: loadAxis,
       yAxis: hasAny(perUnit) ? perUnitAxis : scalingAxis, secondaryYAxis: hasAny(perUnit) && hasAny(scaling) ? scalingAxis : nil,
       series: series, annotations: loadAnnotations(failedY: { _ in nil }).filter { if case .failedLevel = $0 { return false } else { return true } })
   }

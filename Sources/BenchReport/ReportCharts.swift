@@ -11,7 +11,7 @@ public enum ReportCharts {
     var charts: [NamedChart] = []
     for (index, analysis) in input.analyses.enumerated() {
       let builder = SweepChartBuilder(
-        analysis: analysis, labels: labels, subtitle: subtitle(for: analysis, environment: input.environment), colorIndex: 0)
+        analysis: analysis, labels: labels, subtitle: subtitle(for: analysis, environment: input.environment), colorIndex: index)
       charts += builder.charts(slug: slugs[index])
     }
     let names = input.analyses.map { SweepDescription.title(of: $0.sweep.identity) }

@@ -6,6 +6,8 @@ public struct IngestResult: Sendable {
   public var skipped: [SkippedInput]
   /// Number of files looked at (read or skipped).
   public var filesExamined: Int
+  /// How long each file took to read, for `--timings`.
+  public var timings: [FileIngestTiming] = []
 
   public init(runs: [Run] = [], skipped: [SkippedInput] = [], filesExamined: Int = 0) {
     self.runs = runs
@@ -17,5 +19,6 @@ public struct IngestResult: Sendable {
     runs += other.runs
     skipped += other.skipped
     filesExamined += other.filesExamined
+    timings += other.timings
   }
 }

@@ -31,29 +31,52 @@ public struct InputScanner: Sendable {
         files.append((path, path))
       }
     }
-    let reader = ResultFileReader()
-    for file in files {
-      guard let data = FileManager.default.contents(atPath: file.path) else {
-        result.filesExamined += 1
-        result.skipped.append(
-          SkippedInput(location: SourceLocation(path: file.display), kind: .unreadable, reason: "cannot be read (permission denied or not a regular file)"))
-        continue
-      }
-      let bytes = [UInt8](data)
-      if !looksLikeJSON(bytes) {
-        result.filesExamined += 1
-        let isEmpty = bytes.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
-        result.skipped.append(
-          SkippedInput(
-            location: SourceLocation(path: file.display), kind: isEmpty ? .unreadable : .notAResult,
-            reason: isEmpty ? "empty file" : Self.reasonForNonJSON(file.display, bytes: bytes)))
-        continue
-      }
-      result.merge(reader.read(bytes, path: file.display))
-    }
+    // Files are read on all cores (two files in flight on two cores, so memory stays bounded)
+    // and merged in the sorted order, so the output does not depend on the scheduling.
+    let perFile = ParallelMap.map(files) { file in Self.read(file) }
+    for fileResult in perFile { result.merge(fileResult) }
     Self.removeSweepSummaryDuplicates(&result)
     result.skipped.sort()
     return result
+  }
+
+  /// Reads one file (memory-mapped when possible), timed for `--timings`.
+  static func read(_ file: (path: String, display: String)) -> IngestResult {
+    let started = MonotonicClock.seconds()
+    var result = IngestResult()
+    var size = 0
+    if let mapped = MappedFile(path: file.path) {
+      size = mapped.bytes.count
+      result = read(mapped.bytes, display: file.display) { mapped.releaseConsumed(upTo: $0) }
+    } else if let data = FileManager.default.contents(atPath: file.path) {
+      size = data.count
+      let bytes = [UInt8](data)
+      result = bytes.withUnsafeBufferPointer { read($0, display: file.display, releaseConsumed: nil) }
+    } else {
+      result.filesExamined += 1
+      result.skipped.append(
+        SkippedInput(location: SourceLocation(path: file.display), kind: .unreadable, reason: "cannot be read (permission denied or not a regular file)"))
+    }
+    let format = result.runs.first?.format.tool.rawValue ?? (result.skipped.isEmpty ? "other" : "skipped")
+    result.timings.append(FileIngestTiming(format: format, bytes: size, seconds: MonotonicClock.seconds() - started))
+    return result
+  }
+
+  static func read(
+    _ buffer: UnsafeBufferPointer<UInt8>, display: String, releaseConsumed: ((Int) -> Void)?
+  ) -> IngestResult {
+    var result = IngestResult()
+    if !looksLikeJSON(buffer) {
+      let bytes = Array(buffer)
+      result.filesExamined += 1
+      let isEmpty = bytes.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
+      result.skipped.append(
+        SkippedInput(
+          location: SourceLocation(path: display), kind: isEmpty ? .unreadable : .notAResult,
+          reason: isEmpty ? "empty file" : Self.reasonForNonJSON(display, bytes: bytes)))
+      return result
+    }
+    return ResultFileReader().read(buffer, path: display, releaseConsumed: releaseConsumed)
   }
 
   private func collect(
@@ -95,7 +118,7 @@ public struct InputScanner: Sendable {
     }
   }
 
-  private func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+  private static func looksLikeJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
     return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
   }

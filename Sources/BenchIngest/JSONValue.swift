@@ -10,6 +10,9 @@ public enum JSONValue: Sendable, Equatable {
   /// An array whose elements are all numbers (or empty).
   case numbers([Double])
   case array([JSONValue])
+  /// An array of number arrays, stored flat (only for the parser's `flattenedKeys`, e.g.
+  /// `itls`: millions of inter-token gaps in one buffer instead of one array per request).
+  case numberLists(NumberLists)
   case object(JSONObject)
   /// A value the parser was asked not to materialise (e.g. `generated_texts`).
   case skipped
@@ -24,6 +27,7 @@ public enum JSONValue: Sendable, Equatable {
     switch self {
     case .array(let values): values
     case .numbers(let numbers): numbers.map(JSONValue.number)
+    case .numberLists(let lists): (0..<lists.count).map { .numbers(Array(lists[$0])) }
     default: nil
     }
   }
@@ -35,7 +39,7 @@ public enum JSONValue: Sendable, Equatable {
     case .bool: "a boolean"
     case .number: "a number"
     case .string: "a string"
-    case .numbers, .array: "an array"
+    case .numbers, .array, .numberLists: "an array"
     case .object: "an object"
     case .skipped: "a skipped value"
     }
@@ -57,4 +61,19 @@ public struct JSONObject: Sendable, Equatable {
   }
 
   public var count: Int { keys.count }
+}
+
+/// Lists of numbers in one flat buffer: list `i` is `values[offsets[i]..<offsets[i + 1]]`.
+public struct NumberLists: Sendable, Equatable {
+  /// Every list's numbers, one list after the other.
+  public var values: [Double] = []
+  /// `count + 1` offsets into `values`, starting at 0.
+  public var offsets: [Int] = [0]
+
+  public init() {}
+
+  /// Number of lists.
+  public var count: Int { offsets.count - 1 }
+
+  public subscript(index: Int) -> ArraySlice<Double> { values[offsets[index]..<offsets[index + 1]] }
 }

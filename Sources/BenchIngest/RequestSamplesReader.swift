@@ -22,9 +22,12 @@ enum RequestSamplesReader {
 
     var gaps: [Double] = []
     var offsets: [Int] = [0]
-    offsets.reserveCapacity(count + 1)
     switch object["itls"] {
+    case .numberLists(let lists)? where lists.count == count:
+      gaps = lists.values  // already flat: no copy
+      offsets = lists.offsets
     case .array(let lists)? where lists.count == count:
+      offsets.reserveCapacity(count + 1)
       for list in lists {
         guard case .numbers(let values) = list else {
           notes.append("itls holds \(list.typeName), expected lists of numbers; per-request samples ignored")

@@ -4,7 +4,7 @@ import BenchModel
 /// `--append-result`), or a top-level array (`summary.json`); each object is classified on its
 /// own keys.
 public struct ResultFileReader: Sendable {
-  let parser = TolerantJSONParser(skippedKeys: ["generated_texts"])
+  let parser = TolerantJSONParser(skippedKeys: ["generated_texts"], flattenedKeys: ["itls"])
 
   public init() {}
 
@@ -12,6 +12,15 @@ public struct ResultFileReader: Sendable {
   ///   - bytes: the file's content.
   ///   - path: the path shown to the user (relative to the analysed folder).
   public func read(_ bytes: [UInt8], path: String) -> IngestResult {
+    bytes.withUnsafeBufferPointer { read($0, path: path) }
+  }
+
+  /// Reads a file's bytes in place (e.g. memory-mapped).
+  ///
+  /// - Parameter releaseConsumed: see ``TolerantJSONParser/parseDocuments(_:releaseConsumed:)``.
+  public func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, path: String, releaseConsumed: ((Int) -> Void)? = nil
+  ) -> IngestResult {
     var result = IngestResult(filesExamined: 1)
     let firstByte = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
     guard let firstByte else {
@@ -23,7 +32,7 @@ public struct ResultFileReader: Sendable {
         SkippedInput(location: SourceLocation(path: path), kind: .notAResult, reason: "not JSON (does not start with '{' or '[')"))
       return result
     }
-    let parsed = parser.parseDocuments(bytes)
+    let parsed = parser.parseDocuments(bytes, releaseConsumed: releaseConsumed)
     let multiple = parsed.documents.count > 1 || parsed.error != nil && !parsed.documents.isEmpty
     for document in parsed.documents {
       switch document.value {

@@ -16,11 +16,15 @@
 public struct TolerantJSONParser: Sendable {
   /// Object keys whose values are scanned for syntax but not materialised.
   public var skippedKeys: Set<String>
+  /// Object keys whose value, when it is an array of number arrays (`itls`), is stored flat as
+  /// ``JSONValue/numberLists(_:)``: one `[Double]` instead of one array per request.
+  public var flattenedKeys: Set<String>
   /// Nesting deeper than this is rejected rather than risking the stack.
   public var maximumDepth: Int
 
-  public init(skippedKeys: Set<String> = [], maximumDepth: Int = 256) {
+  public init(skippedKeys: Set<String> = [], flattenedKeys: Set<String> = [], maximumDepth: Int = 256) {
     self.skippedKeys = skippedKeys
+    self.flattenedKeys = flattenedKeys
     self.maximumDepth = maximumDepth
   }
 
@@ -39,11 +43,22 @@ public struct TolerantJSONParser: Sendable {
   /// Parses every top-level value in `bytes`. A syntax error stops the reading; the values
   /// before it are still returned, so one truncated line does not lose a whole JSONL file.
   public func parseDocuments(_ bytes: [UInt8]) -> Result {
-    var padded = bytes
-    padded.append(0)  // strtod needs a terminator after a number at the very end
-    return padded.withUnsafeBufferPointer { buffer in
+    bytes.withUnsafeBufferPointer { parseDocuments($0) }
+  }
+
+  /// Parses every top-level value in `buffer` (no terminator needed, nothing copied).
+  ///
+  /// - Parameter releaseConsumed: called now and then with an offset below which the parser
+  ///   will not read again (except to count lines for an error message); a memory-mapped
+  ///   file uses it to drop the pages already parsed, so a large file never sits in memory
+  ///   whole.
+  public func parseDocuments(
+    _ buffer: UnsafeBufferPointer<UInt8>, releaseConsumed: ((Int) -> Void)? = nil
+  ) -> Result {
+    powersOfFive128.withUnsafeBufferPointer { table in
       var cursor = Cursor(
-        bytes: buffer, end: buffer.count - 1, skippedKeys: skippedKeys, maximumDepth: maximumDepth)
+        bytes: buffer, end: buffer.count, skippedKeys: skippedKeys, flattenedKeys: flattenedKeys,
+        maximumDepth: maximumDepth, powersOfFive: table.baseAddress!, releaseConsumed: releaseConsumed)
       var documents: [Document] = []
       // Lines are counted incrementally between documents, so a JSONL file with many lines
       // costs one pass, not one rescan per line.
@@ -86,16 +101,41 @@ private struct Cursor {
   let bytes: UnsafeBufferPointer<UInt8>
   let end: Int
   let skippedKeys: Set<String>
+  let flattenedKeys: Set<String>
   let maximumDepth: Int
+  let powersOfFive: UnsafePointer<UInt64>
+  let releaseConsumed: ((Int) -> Void)?
+  /// Next offset at which `releaseConsumed` is called.
+  var nextRelease: Int
   var position = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, end: Int, skippedKeys: Set<String>, maximumDepth: Int) {
+  /// Bytes parsed between two calls of `releaseConsumed`.
+  static let releaseStride = 8 << 20
+
+  init(
+    bytes: UnsafeBufferPointer<UInt8>, end: Int, skippedKeys: Set<String>, flattenedKeys: Set<String>,
+    maximumDepth: Int, powersOfFive: UnsafePointer<UInt64>, releaseConsumed: ((Int) -> Void)?
+  ) {
     self.bytes = bytes
     self.end = end
     self.skippedKeys = skippedKeys
+    self.flattenedKeys = flattenedKeys
     self.maximumDepth = maximumDepth
+    self.powersOfFive = powersOfFive
+    self.releaseConsumed = releaseConsumed
+    self.nextRelease = releaseConsumed == nil ? Int.max : Self.releaseStride
     // A UTF-8 byte-order mark is not JSON, but editors write one; skip it.
     if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+  }
+
+  /// Lets the owner of the buffer drop what lies before the current element; called between
+  /// array elements, so checking is one comparison per element.
+  @inline(__always)
+  mutating func releaseIfDue() {
+    if position >= nextRelease {
+      releaseConsumed?(position)
+      nextRelease = position + Self.releaseStride
+    }
   }
 
   /// Number of line feeds in `start..<stop`.
@@ -206,6 +246,8 @@ private struct Cursor {
       if skippedKeys.contains(key) {
         try skipValue(depth: depth)
         object.set(key, .skipped)
+      } else if flattenedKeys.contains(key) {
+        object.set(key, try parseNumberListsOrValue(depth: depth))
       } else {
         object.set(key, try parseValue(depth: depth))
       }
@@ -233,12 +275,18 @@ private struct Cursor {
     var numbers: [Double] = []
     var values: [JSONValue]? = nil
     while true {
-      let value = try parseValue(depth: depth)
-      if values == nil, case .number(let number) = value {
-        numbers.append(number)
+      releaseIfDue()
+      skipWhitespace()
+      if values == nil, position < end, Self.startsNumber(bytes[position]) {
+        numbers.append(try parseNumber())  // no JSONValue per element
       } else {
-        if values == nil { values = numbers.map(JSONValue.number) }
-        values!.append(value)
+        let value = try parseValue(depth: depth)
+        if values == nil, case .number(let number) = value {
+          numbers.append(number)
+        } else {
+          if values == nil { values = numbers.map(JSONValue.number) }
+          values!.append(value)
+        }
       }
       skipWhitespace()
       guard position < end else { throw error("unexpected end of file inside an array") }
@@ -252,6 +300,70 @@ private struct Cursor {
         throw error("unexpected \(describeByte(at: position)) in an array, expected ',' or ']'")
       }
     }
+  }
+
+  /// `-` or a digit: the first byte of a number other than NaN / Infinity.
+  @inline(__always)
+  static func startsNumber(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+  }
+
+  /// An array of number arrays, read straight into one flat buffer (`.numberLists`); any
+  /// other value is read as usual (the cursor goes back to where the value started).
+  mutating func parseNumberListsOrValue(depth: Int) throws(JSONParseError) -> JSONValue {
+    skipWhitespace()
+    let start = position
+    guard position < end, bytes[position] == UInt8(ascii: "["), depth + 2 <= maximumDepth else {
+      return try parseValue(depth: depth)
+    }
+    var lists = NumberLists()
+    position += 1
+    skipWhitespace()
+    if position < end && bytes[position] == UInt8(ascii: "]") {
+      position += 1
+      return .numbers([])  // as parseArray reads `[]`
+    }
+    outer: while true {
+      releaseIfDue()
+      skipWhitespace()
+      guard position < end, bytes[position] == UInt8(ascii: "[") else { break outer }
+      position += 1
+      skipWhitespace()
+      if position < end && bytes[position] == UInt8(ascii: "]") {
+        position += 1
+      } else {
+        while true {
+          skipWhitespace()
+          guard position < end, Self.startsNumber(bytes[position]) else { break outer }
+          lists.values.append(try parseNumber())
+          skipWhitespace()
+          guard position < end else { break outer }
+          if bytes[position] == UInt8(ascii: ",") {
+            position += 1
+          } else if bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            break
+          } else {
+            break outer
+          }
+        }
+      }
+      lists.offsets.append(lists.values.count)
+      skipWhitespace()
+      guard position < end else { break outer }
+      if bytes[position] == UInt8(ascii: ",") {
+        position += 1
+      } else if bytes[position] == UInt8(ascii: "]") {
+        position += 1
+        return .numberLists(lists)
+      } else {
+        break outer
+      }
+    }
+    // Not (only) lists of plain numbers, or a syntax error: read it the ordinary way, which
+    // builds the right value or reports the error where it is.
+    position = start
+    return try parseValue(depth: depth)
   }
 
   /// Checks the syntax of a value without building it.
@@ -273,6 +385,7 @@ private struct Cursor {
         return
       }
       while true {
+        releaseIfDue()
         if isObject {
           skipWhitespace()
           guard position < end, bytes[position] == UInt8(ascii: "\"") else {
@@ -404,7 +517,9 @@ private struct Cursor {
   }
 
   /// Parses an RFC 8259 number (or `-Infinity`). Digits are validated here; the value comes
-  /// from a fast exact path for short numbers and `strtod` (correctly rounded) otherwise.
+  /// from Clinger's exact fast path for short numbers, else the Eisel–Lemire algorithm, else
+  /// (rarely: ambiguous roundings, more than 19 digits) `strtod`; all three are correctly
+  /// rounded, so the result is the same as `strtod`'s, bit for bit.
   mutating func parseNumber() throws(JSONParseError) -> Double {
     let start = position
     var negative = false
@@ -416,18 +531,26 @@ private struct Cursor {
         return -.infinity
       }
     }
+    guard position < end, bytes[position] >= 0x30 && bytes[position] <= 0x39 else {
+      throw error("invalid number: expected a digit", at: position)
+    }
+    // The first 19 significant digits, exactly; the value is mantissa × 10^exponent, and
+    // `truncated` says that non-zero digits beyond them were dropped.
     var mantissa: UInt64 = 0
     var digits = 0
     var exponent = 0
-    guard position < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) else {
-      throw error("invalid number: expected a digit", at: position)
-    }
+    var truncated = false
     if bytes[position] == UInt8(ascii: "0") {
       position += 1
     } else {
       while position < end, case let byte = bytes[position], byte >= 0x30 && byte <= 0x39 {
-        if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(byte - 0x30) } else { exponent += 1 }
-        digits += 1
+        if digits < 19 {
+          mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+          digits += 1
+        } else {
+          exponent += 1
+          if byte != 0x30 { truncated = true }
+        }
         position += 1
       }
     }
@@ -436,11 +559,11 @@ private struct Cursor {
       let fractionStart = position
       while position < end, case let byte = bytes[position], byte >= 0x30 && byte <= 0x39 {
         if digits < 19 {
-          if mantissa != 0 || byte != 0x30 { digits += 1 }
-          mantissa = mantissa &* 10 &+ UInt64(byte - 0x30)
+          mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+          if mantissa != 0 { digits += 1 }
           exponent -= 1
-        } else {
-          digits += 1
+        } else if byte != 0x30 {
+          truncated = true
         }
         position += 1
       }
@@ -462,20 +585,37 @@ private struct Cursor {
       guard position > exponentStart else { throw error("invalid number: digit expected in exponent") }
       exponent += exponentNegative ? -written : written
     }
-    // Clinger's fast path: exact when the mantissa and the power of ten are both exact doubles.
-    if digits <= 15 && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
-      var value = Double(mantissa)
-      if exponent < 0 {
-        value /= Self.powersOfTen[-exponent]
-      } else {
-        value *= Self.powersOfTen[exponent]
+    if !truncated {
+      // Clinger's fast path: exact when the mantissa and the power of ten are both exact doubles.
+      if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+        var value = Double(mantissa)
+        if exponent < 0 {
+          value /= Self.powersOfTen[-exponent]
+        } else {
+          value *= Self.powersOfTen[exponent]
+        }
+        return negative ? -value : value
       }
-      return negative ? -value : value
+      if let value = EiselLemire.double(mantissa: mantissa, exponent: exponent, negative: negative, table: powersOfFive) {
+        return value
+      }
+    } else if let low = EiselLemire.double(mantissa: mantissa, exponent: exponent, negative: negative, table: powersOfFive),
+      let high = EiselLemire.double(mantissa: mantissa + 1, exponent: exponent, negative: negative, table: powersOfFive),
+      low.bitPattern == high.bitPattern
+    {
+      // The true value lies between mantissa and mantissa + 1 (× 10^exponent); both round alike.
+      return low
     }
-    let value = bytes.baseAddress!.advanced(by: start).withMemoryRebound(
-      to: CChar.self, capacity: position - start
-    ) { pointer in strtod(pointer, nil) }
-    return value
+    return strtodFallback(from: start)
+  }
+
+  /// `strtod` on a NUL-terminated copy of the number (the buffer has no terminator).
+  func strtodFallback(from start: Int) -> Double {
+    var text = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+    text.append(0)
+    return text.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { strtod($0, nil) }
+    }
   }
 
   static let powersOfTen: [Double] = (0...22).map { exponent in

@@ -65,6 +65,9 @@ struct AnalyzeCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print only errors.")
   var quiet = false
 
+  @Flag(help: "Print the time of each phase and each input format's read throughput (MB/s) to stderr.")
+  var timings = false
+
   func validate() throws {
     guard ReportLanguage(rawValue: lang) != nil else {
       throw ValidationError("--lang must be one of: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -94,10 +97,14 @@ struct AnalyzeCommand: ParsableCommand {
         }
       }
     }
+    var clock = PhaseTimings(enabled: timings)
     let settingsAndEnvironment = try loadSettings()
     let scan = InputScanner(excludedPaths: [outputFolder]).scan(inputs)
+    clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
+    clock.ingest(scan.timings)
     let grouping = SweepGrouper.group(scan.runs)
     let analyses = grouping.sweeps.map { SweepAnalyzer.analyze($0, settings: settingsAndEnvironment.settings) }
+    clock.lap("analysis")
     let skipped = (scan.skipped + grouping.unplaced).sorted()
     var input = ReportInput(
       analyses: analyses, skipped: skipped, filesExamined: scan.filesExamined, environment: settingsAndEnvironment.environment)
@@ -111,6 +118,7 @@ struct AnalyzeCommand: ParsableCommand {
       let rendered = try ChartWriter(formats: chartFormats, writer: writer).write(ReportCharts.build(input, strings: strings))
       input.charts = rendered.links
       written += rendered.paths
+      clock.lap("charts")
     }
     if formats.contains("md") {
       let context = ReportContextBuilder(strings: strings).build(input)
@@ -121,6 +129,8 @@ struct AnalyzeCommand: ParsableCommand {
     if formats.contains("json") {
       written.append(try writer.write(AnalysisJSONWriter(strings: strings).render(input), to: "analysis.json"))
     }
+    clock.lap("report")
+    clock.print()
     if !quiet {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
     }

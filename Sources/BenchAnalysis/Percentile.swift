@@ -47,7 +47,7 @@ public enum Percentile {
     if unsortedValues.contains(where: \.isNaN) {
       return percentiles.map { _ in .nan }
     }
-    let sorted = unsortedValues.sorted()
+    let sorted = RadixSort.sorted(unsortedValues)
     return percentiles.compactMap { linear(sorted, $0) }
   }
 

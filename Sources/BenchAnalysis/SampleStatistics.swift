@@ -17,41 +17,69 @@ public enum SampleStatistics {
   public static func summaries(
     of samples: RequestSamples, extraPercentiles: Set<Double> = []
   ) -> [LatencyMetric: LatencySummary] {
-    let values = millisecondValues(of: samples)
+    var values = millisecondValues(of: samples)
     let percentiles = Array(Set(standardPercentiles).union(extraPercentiles)).sorted()
     var summaries: [LatencyMetric: LatencySummary] = [:]
     for metric in LatencyMetric.allCases {
-      guard let metricValues = values[metric], !metricValues.isEmpty else { continue }
-      summaries[metric] = summary(of: metricValues, percentiles: percentiles)
+      // Taken out of the dictionary so it is sorted in place, without a copy.
+      guard var metricValues = values.removeValue(forKey: metric), !metricValues.isEmpty else { continue }
+      RadixSort.sort(&metricValues)
+      summaries[metric] = summary(ofSorted: metricValues, percentiles: percentiles)
     }
     return summaries
   }
 
   /// Per-request values in ms for each metric (ITL: all gaps).
   public static func millisecondValues(of samples: RequestSamples) -> [LatencyMetric: [Double]] {
+    millisecondValues(of: samples, metrics: Set(LatencyMetric.allCases))
+  }
+
+  /// Per-request values in ms of one metric (ITL: all gaps): what the charts need, without
+  /// building the other three (ITL alone is millions of values).
+  public static func millisecondValues(of samples: RequestSamples, metric: LatencyMetric) -> [Double] {
+    millisecondValues(of: samples, metrics: [metric])[metric] ?? []
+  }
+
+  static func millisecondValues(of samples: RequestSamples, metrics: Set<LatencyMetric>) -> [LatencyMetric: [Double]] {
     var ttft: [Double] = []
     var tpot: [Double] = []
     var itl: [Double] = []
     var e2el: [Double] = []
-    ttft.reserveCapacity(samples.count)
-    e2el.reserveCapacity(samples.count)
+    let wantsTTFT = metrics.contains(.ttft)
+    let wantsTPOT = metrics.contains(.tpot)
+    let wantsITL = metrics.contains(.itl)
+    let wantsE2EL = metrics.contains(.e2el)
+    if wantsTTFT { ttft.reserveCapacity(samples.count) }
+    if wantsE2EL { e2el.reserveCapacity(samples.count) }
+    if wantsITL { itl.reserveCapacity(samples.interTokenGaps.count) }
     for index in 0..<samples.count where index >= samples.succeeded.count || samples.succeeded[index] {
       let firstToken = samples.timeToFirstToken[index]
       let gaps = samples.gaps(of: index)
+      if wantsITL { itl.append(contentsOf: gaps.lazy.map { $0 * 1000 }) }
+      guard wantsTTFT || wantsE2EL || wantsTPOT else { continue }
       let latency = samples.endToEndLatency?[index] ?? (firstToken + gaps.reduce(0, +))
-      ttft.append(firstToken * 1000)
-      e2el.append(latency * 1000)
-      itl.append(contentsOf: gaps.lazy.map { $0 * 1000 })
-      if index < samples.outputLengths.count, samples.outputLengths[index] > 1 {
+      if wantsTTFT { ttft.append(firstToken * 1000) }
+      if wantsE2EL { e2el.append(latency * 1000) }
+      if wantsTPOT, index < samples.outputLengths.count, samples.outputLengths[index] > 1 {
         tpot.append((latency - firstToken) / Double(samples.outputLengths[index] - 1) * 1000)
       }
     }
-    return [.ttft: ttft, .tpot: tpot, .itl: itl, .e2el: e2el]
+    var values: [LatencyMetric: [Double]] = [:]
+    if wantsTTFT { values[.ttft] = ttft }
+    if wantsTPOT { values[.tpot] = tpot }
+    if wantsITL { values[.itl] = itl }
+    if wantsE2EL { values[.e2el] = e2el }
+    return values
   }
 
   /// Mean, median, population std and the given percentiles of `values` (any order).
   public static func summary(of values: [Double], percentiles: [Double]) -> LatencySummary {
-    let sorted = values.sorted()
+    summary(ofSorted: RadixSort.sorted(values), percentiles: percentiles)
+  }
+
+  /// The summary of values already sorted ascending. The mean and std are summed in sorted
+  /// order, as they always have been here, so the numbers do not move by a last bit.
+  static func summary(ofSorted sorted: [Double], percentiles: [Double]) -> LatencySummary {
     var summary = LatencySummary(origin: .recomputed)
     summary.mean = DescriptiveStatistics.mean(sorted)
     summary.standardDeviation = DescriptiveStatistics.populationStandardDeviation(sorted)

@@ -195,14 +195,33 @@ public struct SweepChartBuilder: Sendable {
 
   // MARK: Distributions
 
-  /// Per-level per-request values in ms, for levels whose runs all carry samples.
-  func sampleValues(_ metric: LatencyMetric) -> [(LoadLevel, [Double])] {
+  /// Per-level per-request values in ms, for levels whose runs all carry samples (and only
+  /// the levels in `only`, when given).
+  func sampleValues(_ metric: LatencyMetric, only: Set<LoadLevel>? = nil) -> [(LoadLevel, [Double])] {
     analysis.sweep.levels.compactMap { level in
-      let samples = level.runs.compactMap(\.samples)
-      guard samples.count == level.runs.count, !samples.isEmpty else { return nil }
-      let values = samples.flatMap { SampleStatistics.millisecondValues(of: $0)[metric] ?? [] }
+      if let only, !only.contains(level.level) { return nil }
+      guard let samples = samples(of: level) else { return nil }
+      var values: [Double] = []
+      for sample in samples { values += SampleStatistics.millisecondValues(of: sample, metric: metric) }
       return values.isEmpty ? nil : (level.level, values)
     }
+  }
+
+  /// The level's samples when every run has them.
+  func samples(of level: SweepLevel) -> [RequestSamples]? {
+    let samples = level.runs.compactMap(\.samples)
+    return samples.count == level.runs.count && !samples.isEmpty ? samples : nil
+  }
+
+  /// Whether `sampleValues(.itl)` has a non-empty entry for the level (any successful
+  /// request with a gap), without building the values.
+  func hasInterTokenGaps(_ level: SweepLevel) -> Bool {
+    samples(of: level)?.contains { sample in
+      (0..<sample.count).contains { index in
+        (index >= sample.succeeded.count || sample.succeeded[index])
+          && sample.gapOffsets[index + 1] > sample.gapOffsets[index]
+      }
+    } ?? false
   }
 
   /// Empirical CDFs of a metric, one line per level, on a log₂ latency axis when the values
@@ -226,14 +245,21 @@ public struct SweepChartBuilder: Sendable {
   /// Histogram of all inter-token gaps at each level (up to four levels: lowest, max stable,
   /// first unstable, highest), as shares of the level's gaps.
   func itlHistogram() -> ChartSpec? {
-    let perLevel = sampleValues(.itl)
-    guard !perLevel.isEmpty else { return nil }
-    var chosen: [LoadLevel] = [perLevel.first!.0, perLevel.last!.0]
-    if let stable = analysis.stability.maxStable { chosen.append(stable) }
-    if let unstable = analysis.stability.firstUnstable { chosen.append(unstable) }
-    let selected = perLevel.filter { chosen.contains($0.0) }
-    let all = selected.flatMap(\.1).sorted()
-    guard let upper = Percentile.linear(all, 99), upper > 0 else { return nil }
+    // Values only for the chosen levels: all levels' gaps at once would be the largest
+    // allocation of the run.
+    let withGaps = analysis.sweep.levels.filter(hasInterTokenGaps)
+    guard let lowest = withGaps.first?.level, let highest = withGaps.last?.level else { return nil }
+    var chosen: Set<LoadLevel> = [lowest, highest]
+    if let stable = analysis.stability.maxStable { chosen.insert(stable) }
+    if let unstable = analysis.stability.firstUnstable { chosen.insert(unstable) }
+    let selected = sampleValues(.itl, only: chosen)
+    var all: [Double] = []
+    all.reserveCapacity(selected.reduce(0) { $0 + $1.1.count })
+    for entry in selected { all += entry.1 }
+    RadixSort.sort(&all)
+    let p99 = Percentile.linear(all, 99)
+    all = []
+    guard let upper = p99, upper > 0 else { return nil }
     let binWidth = Self.niceBinWidth(upper / 40)
     let series = selected.enumerated().map { index, entry in
       Series(
@@ -256,7 +282,7 @@ public struct SweepChartBuilder: Sendable {
 
   /// An empirical CDF thinned to at most 200 points (enough for a smooth line, small SVGs).
   static func cdf(_ values: [Double]) -> [DataPoint] {
-    let sorted = values.sorted()
+    let sorted = RadixSort.sorted(values)
     let count = sorted.count
     guard count > 0 else { return [] }
     let step = max(1, count / 200)

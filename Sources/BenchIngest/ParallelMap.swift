@@ -1,11 +1,11 @@
 import Dispatch
 
-/// `map` on all cores, results in input order.
+/// `map` on all cores, results in input order (so outputs never depend on the scheduling).
 ///
-/// Each element is one unit of work (a file); as many run at once as there are cores, so a
-/// two-core machine holds at most two files' transient data.
-enum ParallelMap {
-  static func map<Element: Sendable, Mapped: Sendable>(
+/// Each element is one unit of work (a file to read, a chart to render); as many run at once
+/// as there are cores, so a two-core machine holds at most two files' transient data.
+public enum ParallelMap {
+  public static func map<Element: Sendable, Mapped: Sendable>(
     _ elements: [Element], _ transform: @Sendable (Element) -> Mapped
   ) -> [Mapped] {
     guard elements.count > 1 else { return elements.map(transform) }

@@ -26,6 +26,15 @@ public enum DescriptiveStatistics {
     return variance.squareRoot()
   }
 
+  /// ``populationStandardDeviation(_:)`` computed in the values' own storage, which ends up
+  /// holding the squared deviations: the same arithmetic without a second array.
+  static func populationStandardDeviation(overwriting values: inout [Double]) -> Double? {
+    guard let mean = mean(values) else { return nil }
+    for index in values.indices { values[index] = (values[index] - mean) * (values[index] - mean) }
+    let variance = pairwiseSum(values[...]) / Double(values.count)
+    return variance.squareRoot()
+  }
+
   /// numpy's pairwise summation (`pairwise_sum` in its `umath` loops), step for step so the
   /// result is bit-identical: fewer than 8 values are added in order; up to 128 go into 8
   /// interleaved partial sums; longer runs are split in two at a multiple of 8.

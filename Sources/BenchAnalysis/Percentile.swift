@@ -20,15 +20,22 @@ public enum Percentile {
   ///   - sortedValues: The sample, ascending. Not checked: that would cost a pass per call.
   ///   - p: The percentile, 0…100.
   public static func linear(_ sortedValues: [Double], _ p: Double) -> Double? {
-    guard !sortedValues.isEmpty, (0...100).contains(p) else { return nil }
-    let lastIndex = sortedValues.count - 1
+    linear(count: sortedValues.count, p) { sortedValues[$0] }
+  }
+
+  /// The `p`-th percentile of a sample of `count` values, given the value at each rank
+  /// (0-based position in ascending order): for a sample that is never sorted as a whole
+  /// (``RadixSelect``). Same arithmetic as ``linear(_:_:)``; at most two ranks are asked for.
+  public static func linear(count: Int, _ p: Double, valueAtRank: (Int) -> Double) -> Double? {
+    guard count > 0, (0...100).contains(p) else { return nil }
+    let lastIndex = count - 1
     let quantile = p / 100
     let virtualIndex = Double(lastIndex) * quantile
-    if virtualIndex >= Double(lastIndex) { return sortedValues[lastIndex] }
+    if virtualIndex >= Double(lastIndex) { return valueAtRank(lastIndex) }
 
     let below = Int(virtualIndex.rounded(.down))
     let gamma = virtualIndex - Double(below)
-    return interpolate(from: sortedValues[below], to: sortedValues[below + 1], by: gamma)
+    return interpolate(from: valueAtRank(below), to: valueAtRank(below + 1), by: gamma)
   }
 
   /// Several percentiles of an unsorted sample, sorting it once.

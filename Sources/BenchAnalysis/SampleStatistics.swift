@@ -24,7 +24,7 @@ public enum SampleStatistics {
       // Taken out of the dictionary so it is sorted in place, without a copy.
       guard var metricValues = values.removeValue(forKey: metric), !metricValues.isEmpty else { continue }
       RadixSort.sort(&metricValues)
-      summaries[metric] = summary(ofSorted: metricValues, percentiles: percentiles)
+      summaries[metric] = summary(ofSorted: &metricValues, percentiles: percentiles)
     }
     return summaries
   }
@@ -74,20 +74,31 @@ public enum SampleStatistics {
 
   /// Mean, median, population std and the given percentiles of `values` (any order).
   public static func summary(of values: [Double], percentiles: [Double]) -> LatencySummary {
-    summary(ofSorted: RadixSort.sorted(values), percentiles: percentiles)
+    var sorted = RadixSort.sorted(values)
+    return summary(ofSorted: &sorted, percentiles: percentiles)
   }
 
   /// The summary of values already sorted ascending. The mean and std are summed in sorted
   /// order, as they always have been here, so the numbers do not move by a last bit.
-  static func summary(ofSorted sorted: [Double], percentiles: [Double]) -> LatencySummary {
+  /// `sorted` is used up: the squared deviations of the std overwrite it (millions of ITL
+  /// values need no second array).
+  static func summary(ofSorted sorted: inout [Double], percentiles: [Double]) -> LatencySummary {
     var summary = LatencySummary(origin: .recomputed)
     summary.mean = DescriptiveStatistics.mean(sorted)
-    summary.standardDeviation = DescriptiveStatistics.populationStandardDeviation(sorted)
     summary.median = Percentile.linear(sorted, 50)
     for p in percentiles {
       summary.percentiles[p] = Percentile.linear(sorted, p)
     }
+    summary.standardDeviation = DescriptiveStatistics.populationStandardDeviation(overwriting: &sorted)
     return summary
+  }
+
+  /// Calls `body` with every inter-token gap of every successful request in ms: the values of
+  /// `millisecondValues(of:metric: .itl)`, without building the array.
+  public static func forEachInterTokenGapMilliseconds(of samples: RequestSamples, _ body: (Double) -> Void) {
+    for index in 0..<samples.count where index >= samples.succeeded.count || samples.succeeded[index] {
+      for gap in samples.gaps(of: index) { body(gap * 1000) }
+    }
   }
 
   /// Median per-stream decode speed in tokens/s: (output_len − 1) / (E2E − TTFT) of each

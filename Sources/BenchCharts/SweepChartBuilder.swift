@@ -195,11 +195,9 @@ public struct SweepChartBuilder: Sendable {
 
   // MARK: Distributions
 
-  /// Per-level per-request values in ms, for levels whose runs all carry samples (and only
-  /// the levels in `only`, when given).
-  func sampleValues(_ metric: LatencyMetric, only: Set<LoadLevel>? = nil) -> [(LoadLevel, [Double])] {
+  /// Per-level per-request values in ms, for levels whose runs all carry samples.
+  func sampleValues(_ metric: LatencyMetric) -> [(LoadLevel, [Double])] {
     analysis.sweep.levels.compactMap { level in
-      if let only, !only.contains(level.level) { return nil }
       guard let samples = samples(of: level) else { return nil }
       var values: [Double] = []
       for sample in samples { values += SampleStatistics.millisecondValues(of: sample, metric: metric) }
@@ -245,25 +243,27 @@ public struct SweepChartBuilder: Sendable {
   /// Histogram of all inter-token gaps at each level (up to four levels: lowest, max stable,
   /// first unstable, highest), as shares of the level's gaps.
   func itlHistogram() -> ChartSpec? {
-    // Values only for the chosen levels: all levels' gaps at once would be the largest
-    // allocation of the run.
+    // The chosen levels' gaps are enumerated from the samples, never gathered into arrays:
+    // together they are the largest data of a run (tens of millions of values).
     let withGaps = analysis.sweep.levels.filter(hasInterTokenGaps)
     guard let lowest = withGaps.first?.level, let highest = withGaps.last?.level else { return nil }
     var chosen: Set<LoadLevel> = [lowest, highest]
     if let stable = analysis.stability.maxStable { chosen.insert(stable) }
     if let unstable = analysis.stability.firstUnstable { chosen.insert(unstable) }
-    let selected = sampleValues(.itl, only: chosen)
-    var all: [Double] = []
-    all.reserveCapacity(selected.reduce(0) { $0 + $1.1.count })
-    for entry in selected { all += entry.1 }
-    RadixSort.sort(&all)
-    let p99 = Percentile.linear(all, 99)
-    all = []
-    guard let upper = p99, upper > 0 else { return nil }
+    let selected = withGaps.filter { chosen.contains($0.level) }.map { level in
+      (level.level, samples(of: level) ?? [])
+    }
+    func forEachGap(of levels: [(LoadLevel, [RequestSamples])], _ body: (Double) -> Void) {
+      for (_, samples) in levels {
+        for sample in samples { SampleStatistics.forEachInterTokenGapMilliseconds(of: sample, body) }
+      }
+    }
+    guard let upper = RadixSelect.percentile(99, forEachValue: { forEachGap(of: selected, $0) }), upper > 0 else { return nil }
     let binWidth = Self.niceBinWidth(upper / 40)
     let series = selected.enumerated().map { index, entry in
       Series(
-        name: labels.format("chart_series_level", ["level": Self.label(entry.0)]), points: Self.histogram(entry.1, binWidth: binWidth, upper: upper),
+        name: labels.format("chart_series_level", ["level": Self.label(entry.0)]),
+        points: Self.histogram(binWidth: binWidth, upper: upper) { forEachGap(of: [entry], $0) },
         kind: selected.count == 1 ? .histogram(binWidth: binWidth) : .step, style: Self.levelStyle(index))
     }
     return ChartSpec(
@@ -299,12 +299,20 @@ public struct SweepChartBuilder: Sendable {
   }
 
   static func histogram(_ values: [Double], binWidth: Double, upper: Double) -> [DataPoint] {
+    histogram(binWidth: binWidth, upper: upper) { body in values.forEach(body) }
+  }
+
+  /// Shares (%) of the values in bins of `binWidth` from 0; the last bin holds everything
+  /// from `upper` up.
+  static func histogram(binWidth: Double, upper: Double, forEachValue: ((Double) -> Void) -> Void) -> [DataPoint] {
     let bins = Int((upper / binWidth).rounded(.up)) + 1
     var counts = Array(repeating: 0, count: bins)
-    for value in values where value >= 0 {
-      counts[min(bins - 1, Int(value / binWidth))] += 1
+    var count = 0
+    forEachValue { value in
+      count += 1
+      if value >= 0 { counts[min(bins - 1, Int(value / binWidth))] += 1 }
     }
-    let total = Double(max(values.count, 1))
+    let total = Double(max(count, 1))
     return counts.enumerated().map { DataPoint(x: Double($0.offset) * binWidth, y: Double($0.element) / total * 100) }
   }
 

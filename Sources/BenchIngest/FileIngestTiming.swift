@@ -7,10 +7,13 @@ public struct FileIngestTiming: Sendable, Equatable {
   public var bytes: Int
   /// Wall time of reading and parsing this one file (on one thread).
   public var seconds: Double
+  /// CPU time of that thread meanwhile (less than `seconds` on a busy machine).
+  public var cpuSeconds: Double
 
-  public init(format: String, bytes: Int, seconds: Double) {
+  public init(format: String, bytes: Int, seconds: Double, cpuSeconds: Double) {
     self.format = format
     self.bytes = bytes
     self.seconds = seconds
+    self.cpuSeconds = cpuSeconds
   }
 }

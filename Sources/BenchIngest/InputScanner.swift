@@ -43,6 +43,7 @@ public struct InputScanner: Sendable {
   /// Reads one file (memory-mapped when possible), timed for `--timings`.
   static func read(_ file: (path: String, display: String)) -> IngestResult {
     let started = MonotonicClock.seconds()
+    let startedCPU = MonotonicClock.threadCPUSeconds()
     var result = IngestResult()
     var size = 0
     if let mapped = MappedFile(path: file.path) {
@@ -58,7 +59,10 @@ public struct InputScanner: Sendable {
         SkippedInput(location: SourceLocation(path: file.display), kind: .unreadable, reason: "cannot be read (permission denied or not a regular file)"))
     }
     let format = result.runs.first?.format.tool.rawValue ?? (result.skipped.isEmpty ? "other" : "skipped")
-    result.timings.append(FileIngestTiming(format: format, bytes: size, seconds: MonotonicClock.seconds() - started))
+    result.timings.append(
+      FileIngestTiming(
+        format: format, bytes: size, seconds: MonotonicClock.seconds() - started,
+        cpuSeconds: MonotonicClock.threadCPUSeconds() - startedCPU))
     return result
   }
 

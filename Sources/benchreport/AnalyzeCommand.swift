@@ -88,6 +88,7 @@ struct AnalyzeCommand: ParsableCommand {
   var formats: Set<String> { Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
 
   func run() throws {
+    MemoryPolicy.apply()
     let outputFolder = URL(fileURLWithPath: out).standardizedFileURL.path
     if !force {
       for input in inputs {

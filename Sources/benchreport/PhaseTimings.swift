@@ -7,6 +7,7 @@ struct PhaseTimings {
   let enabled: Bool
   private let started = MonotonicClock.seconds()
   private var phaseStarted = MonotonicClock.seconds()
+  private var phaseStartedCPU = MonotonicClock.processCPUSeconds()
   private var lines: [String] = []
 
   init(enabled: Bool) {
@@ -17,14 +18,18 @@ struct PhaseTimings {
   mutating func lap(_ name: String, bytes: Int? = nil) {
     guard enabled else { return }
     let now = MonotonicClock.seconds()
+    let nowCPU = MonotonicClock.processCPUSeconds()
     let seconds = now - phaseStarted
-    var line = "timings: phase name=\(name) seconds=\(Self.format(seconds))"
+    var line = "timings: phase name=\(name) seconds=\(Self.format(seconds)) cpu_seconds=\(Self.format(nowCPU - phaseStartedCPU))"
     if let bytes, seconds > 0 { line += " bytes=\(bytes) mb_per_s=\(Self.format(Double(bytes) / 1e6 / seconds, digits: 1))" }
     lines.append(line)
     phaseStarted = now
+    phaseStartedCPU = nowCPU
   }
 
-  /// Per format: files, bytes, Σ per-file seconds (each file is read on one core) and MB/s.
+  /// Per format: files, bytes, Σ per-file wall and CPU seconds (each file is read on one
+  /// thread) and MB/s per CPU second, i.e. one core's throughput (wall time would count the
+  /// time other processes had the core).
   mutating func ingest(_ timings: [FileIngestTiming]) {
     guard enabled else { return }
     let formats = Dictionary(grouping: timings, by: \.format)
@@ -32,8 +37,10 @@ struct PhaseTimings {
       let files = formats[format]!
       let bytes = files.reduce(0) { $0 + $1.bytes }
       let seconds = files.reduce(0) { $0 + $1.seconds }
-      let rate = seconds > 0 ? Self.format(Double(bytes) / 1e6 / seconds, digits: 1) : "-"
-      lines.append("timings: ingest format=\(format) files=\(files.count) bytes=\(bytes) seconds=\(Self.format(seconds)) mb_per_s=\(rate)")
+      let cpuSeconds = files.reduce(0) { $0 + $1.cpuSeconds }
+      let rate = cpuSeconds > 0 ? Self.format(Double(bytes) / 1e6 / cpuSeconds, digits: 1) : "-"
+      lines.append(
+        "timings: ingest format=\(format) files=\(files.count) bytes=\(bytes) seconds=\(Self.format(seconds)) cpu_seconds=\(Self.format(cpuSeconds)) mb_per_s=\(rate)")
     }
   }
 

@@ -2,6 +2,8 @@
 #
 #   make demo   install apt packages if missing, build release, analyse samples/ into reports/
 #   make test   install apt packages if missing, run the whole test suite
+#   make bench  time `benchreport analyze` against ../shared/bench/pyref.py on generated data
+#               (SCALE=1 RUNS=3; BENCH_FLAGS=--benchreport-only skips the Python reference)
 
 SWIFT        ?= swift
 BIN          := .build/release/benchreport
@@ -10,7 +12,11 @@ SAMPLES      := $(sort $(dir $(wildcard samples/*/)))
 # Tests and demo pin fontconfig so charts are byte-identical on every machine.
 export FONTCONFIG_FILE := $(CURDIR)/Tests/fonts.conf
 
-.PHONY: all deps build demo test clean
+SCALE        ?= 1
+RUNS         ?= 3
+BENCH_FLAGS  ?=
+
+.PHONY: all deps build demo test bench clean
 
 all: build
 
@@ -37,6 +43,9 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+bench: build
+	python3 scripts/bench.py --scale $(SCALE) --runs $(RUNS) $(BENCH_FLAGS)
 
 clean:
 	rm -rf .build

@@ -83,28 +83,45 @@ def folder_bytes(folder):
 
 
 def timed(command, env=None):
-    """(wall seconds, peak RSS bytes, exit status, stderr) of one run of `command`."""
+    """(wall s, CPU s, peak RSS bytes, exit status, stderr) of one run of `command`."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss * 1024, process.returncode, stderr.decode("utf-8", "replace")
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), stderr.decode("utf-8", "replace")
 
 
-def run_many(name, command, runs, ok_codes, env=None):
-    walls, rsss, last_stderr = [], [], ""
-    for index in range(runs):
-        wall, rss, code, stderr = timed(command, env)
-        if code not in ok_codes:
+class Runs:
+    """Repeated runs of one command: median wall and CPU time, largest peak RSS."""
+
+    def __init__(self, name, command, ok_codes, env=None):
+        self.name, self.command, self.ok_codes, self.env = name, command, ok_codes, env
+        self.walls, self.cpus, self.rsss, self.stderr = [], [], [], ""
+
+    def run(self, index, total):
+        wall, cpu, rss, code, stderr = timed(self.command, self.env)
+        if code not in self.ok_codes:
             sys.stderr.write(stderr)
-            sys.exit(f"bench: {name} exited with {code}: {' '.join(command)}")
-        log(f"bench: {name} run {index + 1}/{runs}: {wall:.2f} s, {rss / 2**20:.0f} MiB")
-        walls.append(wall)
-        rsss.append(rss)
-        last_stderr = stderr
-    return statistics.median(walls), max(rsss), last_stderr
+            sys.exit(f"bench: {self.name} exited with {code}: {' '.join(self.command)}")
+        log(f"bench: {self.name} run {index + 1}/{total}: {wall:.2f} s wall, {cpu:.2f} s CPU, {rss / 2**20:.0f} MiB")
+        self.walls.append(wall)
+        self.cpus.append(cpu)
+        self.rsss.append(rss)
+        self.stderr = stderr
+
+    @property
+    def wall(self):
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self):
+        return statistics.median(self.cpus)
+
+    @property
+    def rss(self):
+        return max(self.rsss)
 
 
 TIMING_LINE = re.compile(r"^timings: (\S+)\s+(.*)$")
@@ -137,42 +154,44 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
 
     benchreport = [args.binary, "analyze", data, "--out", os.path.join(out, "benchreport"), "--quiet", "--timings"]
-    br_wall, br_rss, br_stderr = run_many("benchreport", benchreport, args.runs, ok_codes=(0, 1))
-    timings = parse_timings(br_stderr)
-
-    ref = None
+    contenders = [Runs("benchreport", benchreport, ok_codes=(0, 1))]
     if not args.benchreport_only:
         python = venv_python()
         pyref = [python, os.path.join(shared_bench_dir(), "pyref.py"), data, os.path.join(out, "pyref")]
         env = dict(os.environ, MPLBACKEND="Agg", MPLCONFIGDIR=os.path.join(WORK, "mplconfig"))
-        ref = run_many("pyref.py", pyref, args.runs, ok_codes=(0,), env=env)
+        contenders.append(Runs("pyref.py", pyref, ok_codes=(0,), env=env))
+    # Interleaved, so a machine shared with other work slows both alike.
+    for index in range(args.runs):
+        for contender in contenders:
+            contender.run(index, args.runs)
+    br = contenders[0]
+    ref = contenders[1] if len(contenders) > 1 else None
+    timings = parse_timings(br.stderr)
 
     print()
     print(f"input: scale {args.scale:g}, {size / 1e6:.1f} MB in {os.path.relpath(data, ROOT)}; "
-          f"{args.runs} run(s) each; median wall, max peak RSS")
-    print(f"{'':14} {'wall s':>9} {'peak RSS MiB':>13}")
-    print(f"{'benchreport':14} {br_wall:9.2f} {br_rss / 2**20:13.0f}")
+          f"{args.runs} run(s) each; median wall and CPU time, largest peak RSS")
+    print(f"{'':14} {'wall s':>9} {'CPU s':>9} {'peak RSS MiB':>13}")
+    for contender in contenders:
+        print(f"{contender.name:14} {contender.wall:9.2f} {contender.cpu:9.2f} {contender.rss / 2**20:13.0f}")
     if ref:
-        ref_wall, ref_rss, _ = ref
-        print(f"{'pyref.py':14} {ref_wall:9.2f} {ref_rss / 2**20:13.0f}")
-        wall_ratio, rss_ratio = br_wall / ref_wall, br_rss / ref_rss
-        print(f"{'ratio':14} {wall_ratio:9.3f} {rss_ratio:13.3f}   (benchreport / pyref; "
-              f"speed-up {ref_wall / br_wall:.1f}x)")
+        wall_ratio, rss_ratio = br.wall / ref.wall, br.rss / ref.rss
+        print(f"{'ratio':14} {wall_ratio:9.3f} {br.cpu / ref.cpu:9.3f} {rss_ratio:13.3f}   (benchreport / pyref; "
+              f"{ref.wall / br.wall:.1f}x faster)")
 
-    print()
     print("benchreport --timings (last run):")
     vllm_mbps = None
     for what, fields in timings:
         if what == "ingest":
             mbps = fields.get("mb_per_s", "-")
-            print(f"  ingest {fields.get('format', '?'):18} files={fields.get('files', '?'):>3} "
-                  f"{float(fields.get('bytes', 0)) / 1e6:8.1f} MB  {fields.get('seconds', '?'):>7} s  "
-                  f"{mbps:>7} MB/s (one core per file)")
+            print(f"  ingest {fields.get('format', '?'):20} files={fields.get('files', '?'):>3} "
+                  f"{float(fields.get('bytes', 0)) / 1e6:8.1f} MB  {fields.get('cpu_seconds', '?'):>7} CPU s  "
+                  f"{mbps:>7} MB/s per core")
             if fields.get("format") == "vllm-bench-serve" and mbps != "-":
                 vllm_mbps = float(mbps)
         else:
             detail = " ".join(f"{k}={v}" for k, v in fields.items())
-            print(f"  {what:25} {detail}")
+            print(f"  {what:6} {detail}")
 
     print()
     targets_apply = abs(args.scale - TARGET_SCALE) < 1e-9

@@ -367,3 +367,61 @@ struct SplitMix64 {
     return z ^ (z >> 31)
   }
 }
+
+// MARK: - Flattened number lists (`itls`) and parsing in place
+
+extension TolerantJSONParserTests {
+  static let flattening = TolerantJSONParser(flattenedKeys: ["itls"])
+
+  /// The flat form holds exactly the nested form's numbers and list boundaries.
+  @Test func flattenedListsEqualTheNestedArrays() throws {
+    let text = #"{"itls": [[0.1, 0.2], [], [3e-2, -0.0, 1.7976931348623157e308], [5]], "x": 1}"#
+    let nested = try #require(try parser.parse(Array(text.utf8)).objectValue?["itls"]?.arrayValue)
+    guard case .numberLists(let flat)? = try Self.flattening.parse(Array(text.utf8)).objectValue?["itls"] else {
+      Issue.record("itls not flattened")
+      return
+    }
+    #expect(flat.count == nested.count)
+    #expect(flat.offsets == [0, 2, 2, 5, 6])
+    for index in nested.indices {
+      guard case .numbers(let numbers) = nested[index] else {
+        Issue.record("list \(index) is not numbers")
+        continue
+      }
+      #expect(Array(flat[index]).map(\.bitPattern) == numbers.map(\.bitPattern))
+    }
+  }
+
+  /// Anything but lists of plain numbers is read the ordinary way.
+  @Test func otherValuesUnderAFlattenedKeyAreReadAsUsual() throws {
+    for text in [
+      #"{"itls": [[0.1], [Infinity]]}"#, #"{"itls": [[0.1], "x"]}"#, #"{"itls": [[[1]]]}"#, #"{"itls": 5}"#,
+      #"{"itls": []}"#, #"{"itls": [1, 2]}"#, #"{"itls": null}"#,
+    ] {
+      let flat = try Self.flattening.parse(Array(text.utf8))
+      let plain = try parser.parse(Array(text.utf8))
+      #expect(flat == plain, "\(text)")
+    }
+  }
+
+  /// A syntax error inside a flattened value is reported where it is, as without flattening.
+  @Test(arguments: [
+    #"{"itls": [[0.1], [0.2, "#, "{\"itls\": [[0.1],\n [0.2 0.3]]}", #"{"itls": [[0.1], [0.2]"#,
+    #"{"itls": [[0.1], [01]]}"#, #"{"itls": [[0.1], [1.]]}"#, #"{"itls": [[0.1]] "#,
+  ])
+  func errorsInsideFlattenedValuesAreWhereTheyAre(text: String) {
+    let flat = Self.flattening.parseDocuments(Array(text.utf8)).error
+    let plain = parser.parseDocuments(Array(text.utf8)).error
+    #expect(flat != nil)
+    #expect(flat?.line == plain?.line && flat?.column == plain?.column && flat?.message == plain?.message)
+  }
+
+  /// No terminator after the last number: the buffer ends right after its last digit.
+  @Test func numberAtTheVeryEndOfTheBuffer() throws {
+    for text in ["12.5e-3", "0.035123456789012345", "-7", "123456789012345678901234567890"] {
+      let bytes = Array(text.utf8)
+      let value = bytes.withUnsafeBufferPointer { TolerantJSONParser().parseDocuments($0).documents.first?.value }
+      #expect(value == .number(Double(text)!), "\(text)")
+    }
+  }
+}

@@ -53,6 +53,22 @@ import Testing
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
+  /// `--timings` prints one line per phase and per input format to stderr, nothing to stdout.
+  @Test func timingsGoToStandardError() throws {
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try Self.run([
+      "analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--quiet", "--timings", "--charts", "none",
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.isEmpty)
+    for phase in ["ingest", "analysis", "report"] {
+      #expect(result.stderr.contains("timings: phase name=\(phase) seconds="), "\(phase)")
+    }
+    #expect(result.stderr.contains("timings: ingest format=vllm-bench-serve files=9 bytes="))
+    #expect(result.stderr.contains("timings: total seconds="))
+  }
+
   @Test func concurrencySweepGivesKneeMaxStableAndRecommendation() throws {
     let out = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }

@@ -8,12 +8,13 @@ struct SweepNarrator {
   let strings: StringsCatalogue
 
   var variableWord: String {
-    strings[analysis.sweep.variable == .concurrency ? "word_concurrency" : "word_requestRate"]
+    strings["word_\(analysis.sweep.variable.rawValue)"]
   }
 
   func levelText(_ level: LoadLevel) -> String {
     switch level {
     case .concurrency(let value): String(value)
+    case .users(let value): String(value)
     case .requestRate(let rate): rate.isInfinite ? "∞" : NumberFormatting.compact(rate.sortValue) + " req/s"
     }
   }
@@ -65,6 +66,7 @@ struct SweepNarrator {
     guard let last = analysis.sweep.levels.last(where: { $0.level.numericValue.isFinite })?.level else { return "—" }
     switch last {
     case .concurrency(let value): return String(value * 2)
+    case .users(let value): return String(value * 2)
     case .requestRate(let rate): return NumberFormatting.compact(rate.sortValue * 2) + " req/s"
     }
   }
@@ -116,12 +118,13 @@ struct SweepNarrator {
       "basis": NumberFormatting.compact(recommendation.basis),
     ]
     if recommendation.basedOnMeasuredThroughput { return strings.format("recommend_measured", values) }
-    return strings.format(analysis.sweep.variable == .concurrency ? "recommend_concurrency" : "recommend_rate", values)
+    let key = ["concurrency": "recommend_concurrency", "users": "recommend_users"][analysis.sweep.variable.rawValue] ?? "recommend_rate"
+    return strings.format(key, values)
   }
 
   func rangeText(_ range: Recommendation.Range) -> String {
     switch range {
-    case .concurrency(let low, let high): low == high ? String(low) : "\(low)–\(high)"
+    case .concurrency(let low, let high), .users(let low, let high): low == high ? String(low) : "\(low)–\(high)"
     case .requestRate(let low, let high):
       NumberFormatting.compact(low) + "–" + NumberFormatting.compact(high) + " req/s"
     }

@@ -75,7 +75,7 @@ public struct LoadTimelineChartBuilder: Sendable {
     }
     let hasUsers = users.contains { $0.y != nil }
     if hasUsers {
-      all.append(Series(name: labels["chart_series_users"], points: users, kind: .step, style: SeriesStyle(colorIndex: 7, dashed: true, yAxis: .secondary)))
+      all.append(Series(name: labels["chart_series_users"], points: users, kind: .step, style: SeriesStyle(colorIndex: 6, dashed: true, yAxis: .secondary)))
     }
     return ChartSpec(
       title: labels["chart_timelineLoad_title"], subtitle: subtitle, xAxis: timeAxis,

@@ -155,7 +155,13 @@ struct LocustRunAssembler {
       }
       return output
     }
-    if let aggregate, aggregate.requests == 0 {
+    guard let aggregate else {
+      for file in set.files where !output.skipped.contains(where: { $0.location.path == file.display }) {
+        skip(file, .notAResult, "Locust run \(Self.name(set.prefix)) has statistics files without a single row")
+      }
+      return output
+    }
+    if aggregate.requests == 0 {
       for file in set.files where !output.skipped.contains(where: { $0.location.path == file.display }) {
         skip(file, .notAResult, "Locust run \(Self.name(set.prefix)) completed no request (Request Count 0)")
       }
@@ -259,17 +265,18 @@ struct LocustRunAssembler {
       } else {
         usersNote = "\(plateau.users) users (User Count of the history)"
       }
-    } else if let most = Self.mode(rows.compactMap(\.users).filter { $0 > 0 }) {
+    } else if let most = history?.aggregate.compactMap(\.users).max(), most > 0 {
+      // Raw rows: the final write of Locust 1.0/1.1 repeats the last second with User Count 0.
       users = most
-      usersNote = "\(most) users: the most frequent User Count of a history too short for a 10 s plateau"
+      usersNote = "\(most) users: the highest User Count of a history too short for a 10 s plateau"
     } else if let hinted = FileNameHints.users(in: Self.name(set.prefix)) ?? FileNameHints.users(in: Self.name(set.folder)) {
       users = hinted
       usersNote = "\(hinted) users taken from the file name (the history records no User Count)"
     }
-    let duration = Self.duration(aggregate!, rows: rows)
+    let duration = Self.duration(aggregate, rows: rows)
 
     var run = baseRun(task: nil)
-    fillTotals(&run, aggregate!, duration: duration, origin: origin)
+    fillTotals(&run, aggregate, duration: duration, origin: origin)
     run.users = users
     if let usersNote { run.notes.insert(usersNote, at: 0) }
     output.runs.append(run)

@@ -204,9 +204,20 @@ struct LocustRunAssembler {
 
     let distinctUsers = Set(plateaus.map(\.users))
     let isStepLoad = distinctUsers.count > 1 && !rows.isEmpty
-    let failureList = failures ?? html?.failures ?? []
-    let exceptionList = exceptions ?? html?.exceptions ?? []
-    if failures == nil, html?.failures.isEmpty == false { notes.append("failures from the HTML report (no _failures.csv)") }
+    // The modern HTML report holds the final failure counts; `_failures.csv` is rewritten every
+    // second and can miss the last one.
+    let htmlIsFinal = html?.style == "modern"
+    let failureList = (htmlIsFinal ? html?.failures : nil) ?? failures ?? html?.failures ?? []
+    let exceptionList = (htmlIsFinal ? html?.exceptions : nil) ?? exceptions ?? html?.exceptions ?? []
+    if let failures, htmlIsFinal, let html {
+      let csvCount = failures.reduce(0) { $0 + $1.occurrences }
+      let htmlCount = html.failures.reduce(0) { $0 + $1.occurrences }
+      if csvCount != htmlCount {
+        notes.append("failures from the HTML report (\(htmlCount)); _failures.csv has \(csvCount) (written every second, misses the last)")
+      }
+    } else if failures == nil, html?.failures.isEmpty == false {
+      notes.append("failures from the HTML report (no _failures.csv)")
+    }
     let files = Self.ordered(used.map(\.display), primary: totalsSource, folder: set.folder)
     let schema = Self.schema(csvKind: csvKind, history: history, json: jsonTotals != nil, html: html)
 

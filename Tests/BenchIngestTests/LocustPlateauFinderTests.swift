@@ -63,7 +63,7 @@ import Testing
     rows += [row(51, 0, 870), row(52, 0, 870), row(52, 0, 870)]  // stop, then a repeated second
     let cleaned = LocustPlateauFinder.clean(rows)
     #expect(cleaned.duplicates == 1)
-    #expect(cleaned.idleTail == 1)
+    #expect(cleaned.idleTail == 2)  // t = 51 and t = 52: the counter last moved at t = 50
     let plateaus = LocustPlateauFinder.plateaus(in: cleaned.rows)
     #expect(plateaus.map(\.users) == [2, 4])
     // The 36 s step skips its first 10 s: the baseline is the row at t = 24.

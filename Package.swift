@@ -47,6 +47,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    /// libFuzzer harness for the readers; a corpus replayer when built normally (`make fuzz`).
+    .executableTarget(name: "benchreport-fuzz", dependencies: ["BenchIngest"]),
+
     .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
     .testTarget(
       name: "BenchIngestTests", dependencies: ["BenchIngest", "BenchModel", "BenchAnalysis"],

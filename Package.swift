@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // C libraries from Debian -dev packages, found with pkg-config.
@@ -54,7 +55,10 @@ let package = Package(
     .testTarget(
       name: "BenchIngestTests", dependencies: ["BenchIngest", "BenchModel", "BenchAnalysis"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis", "BenchModel"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "BenchAnalysisTests",
+      dependencies: ["BenchAnalysis", "BenchModel", .product(name: "PropertyBased", package: "swift-property-based")],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BenchReportTests",
       dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest"],

@@ -15,7 +15,7 @@ public enum SweepAnalyzer {
     let targetChecks = TargetCheck.evaluate(levels, objectives: settings.objectives)
     addEfficiency(to: &levels, variable: sweep.variable)
     let measure = ThroughputMeasure.choose(for: levels)
-    let knee = findKnee(levels, measure: measure)
+    let knee = findKnee(levels, measure: measure, minimumGrowth: settings.minimumThroughputGrowth)
     let stability = assessStability(levels, measure: measure, settings: settings)
     let recommendation = recommend(stability, levels: levels, settings: settings)
     return SweepAnalysis(
@@ -59,7 +59,7 @@ public enum SweepAnalyzer {
 
   // MARK: Knee
 
-  static func findKnee(_ levels: [LevelMetrics], measure: ThroughputMeasure?) -> ThroughputKnee {
+  static func findKnee(_ levels: [LevelMetrics], measure: ThroughputMeasure?, minimumGrowth: Double = 0.2) -> ThroughputKnee {
     guard let measure else {
       return ThroughputKnee(linear: .tooFewLevels(count: 0), log2: .tooFewLevels(count: 0), measure: nil, primaryAxis: .linear)
     }
@@ -81,7 +81,7 @@ public enum SweepAnalyzer {
     let linearX = points.map { $0.0.numericValue }
     return ThroughputKnee(
       linear: outcome(linearX), log2: outcome(linearX.map { Foundation.log2($0) }), measure: measure,
-      primaryAxis: ThroughputKnee.evenlySpacedAxis(for: linearX))
+      primaryAxis: ThroughputKnee.evenlySpacedAxis(for: linearX), throughputs: points, minimumGrowth: minimumGrowth)
   }
 
   // MARK: Stability

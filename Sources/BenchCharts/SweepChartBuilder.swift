@@ -78,7 +78,7 @@ public struct SweepChartBuilder: Sendable {
         }
       }
     }
-    if case .found(let level, _) = analysis.knee.primary {
+    if case .found(let level, _) = analysis.knee.headline {
       annotations.append(.verticalMarker(x: level.numericValue, label: labels.format("chart_knee", ["level": Self.label(level)])))
     }
     if let maxStable = analysis.stability.maxStable {

@@ -70,6 +70,25 @@ public struct AnalysisJSONWriter {
         "knee",
         .object([
           ("primaryAxis", .string(analysis.knee.primaryAxis.rawValue)),
+          (
+            "headline",
+            .object([
+              ("axis", .string(analysis.knee.headlineAxis.rawValue)),
+              ("status", .string(status(analysis.knee.headline))),
+              (variableKey, kneeLevel(analysis.knee.headline)),
+              ("throughput", kneeThroughput(analysis.knee.headline)),
+              (
+                "setAside",
+                .array(
+                  analysis.knee.setAside.map { aside in
+                    .object([
+                      ("axis", .string(aside.axis.rawValue)), (variableKey, levelValue(aside.level)),
+                      ("growthAfter", .double(aside.growthAfter)),
+                    ])
+                  })
+              ),
+            ])
+          ),
           ("status", .string(status(analysis.knee.linear))),
           (variableKey, kneeLevel(analysis.knee.linear)),
           ("throughput", kneeThroughput(analysis.knee.linear)),

@@ -88,7 +88,7 @@ public struct ReportContextBuilder {
     let maxStable = analysis.stability.maxStable
     let firstUnstable = analysis.stability.firstUnstable
     let kneeLevel: LoadLevel? = {
-      if case .found(let level, _) = analysis.knee.primary { return level }
+      if case .found(let level, _) = analysis.knee.headline { return level }
       return nil
     }()
     let summaryRows = analysis.levels.map { level in

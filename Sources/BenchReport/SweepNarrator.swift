@@ -23,19 +23,25 @@ struct SweepNarrator {
 
   var kneeSentence: String {
     let knee = analysis.knee
-    switch (knee.primary, knee.secondary) {
+    let otherAxis: ThroughputKnee.Axis = knee.headlineAxis == .log2 ? .linear : .log2
+    let setAside = knee.setAside.map { aside in
+      strings.format(
+        "knee_setAside",
+        ["axis": axisWord(aside.axis), "level": levelText(aside.level), "ratio": NumberFormatting.ratio(aside.growthAfter)])
+    }.joined()
+    switch (knee.headline, knee.headlineAxis == .log2 ? knee.linear : knee.log2) {
     case (.tooFewLevels(let count), _):
       return strings.format("knee_tooFew", ["count": String(count)])
     case (.noKnee, .noKnee):
-      return strings.format("knee_none", ["next": nextLevelSuggestion])
+      return strings.format("knee_none", ["next": nextLevelSuggestion]) + setAside
     default:
+      let other = knee.setAside.contains { $0.axis == otherAxis } ? strings["knee_notFound"] : outcomeText(otherAxis == .log2 ? knee.log2 : knee.linear)
       return strings.format(
         "knee_found",
         [
-          "primary": outcomeText(knee.primary), "secondary": outcomeText(knee.secondary),
-          "axis": axisWord(knee.primaryAxis), "otherAxis": axisWord(knee.primaryAxis == .log2 ? .linear : .log2),
-          "measure": measureWord(knee.measure),
-        ])
+          "primary": outcomeText(knee.headline), "secondary": other,
+          "axis": axisWord(knee.headlineAxis), "otherAxis": axisWord(otherAxis), "measure": measureWord(knee.measure),
+        ]) + setAside
     }
   }
 
@@ -198,7 +204,7 @@ struct SweepNarrator {
     }
     sentences.append(kneeSentence)
     // Knee against the growth rule.
-    if case .found(let kneeLevel, _) = analysis.knee.primary, let maxStable = analysis.stability.maxStable,
+    if case .found(let kneeLevel, _) = analysis.knee.headline, let maxStable = analysis.stability.maxStable,
       let kneeIndex = levels.firstIndex(where: { $0.level == kneeLevel }),
       let stableIndex = levels.firstIndex(where: { $0.level == maxStable }), abs(kneeIndex - stableIndex) > 1
     {

@@ -16,7 +16,13 @@ SCALE        ?= 1
 RUNS         ?= 3
 BENCH_FLAGS  ?=
 
-.PHONY: all deps build demo test bench clean
+# Fuzzing: coverage-instrumented build linked with libFuzzer's no-main runtime (see
+# Sources/benchreport-fuzz/FuzzEntry.swift for why), run for FUZZ_SECONDS on Tests/FuzzCorpus.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := .build-fuzz
+LIBFUZZER    := $(firstword $(wildcard $(dir $(shell readlink -f $$(which swiftc)))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+
+.PHONY: all deps build demo test bench fuzz clean
 
 all: build
 
@@ -47,5 +53,16 @@ test: deps
 bench: build
 	python3 scripts/bench.py --scale $(SCALE) --runs $(RUNS) $(BENCH_FLAGS)
 
+fuzz: deps
+	@test -n "$(LIBFUZZER)" || { echo "libFuzzer runtime (libclang_rt.fuzzer_no_main) not found next to swiftc"; exit 2; }
+	$(SWIFT) build --product benchreport-fuzz --scratch-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+	  -Xswiftc -DFUZZING -Xlinker $(LIBFUZZER) -Xlinker -lstdc++
+	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
+	$(FUZZ_BUILD)/debug/benchreport-fuzz $(FUZZ_BUILD)/corpus Tests/FuzzCorpus/json \
+	  -dict=Tests/FuzzCorpus/json.dict -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  -artifact_prefix=$(FUZZ_BUILD)/crashes/ -print_final_stats=1
+	@echo "new crashers (if any) are in $(FUZZ_BUILD)/crashes/: add them to Tests/FuzzCorpus/json/ once fixed"
+
 clean:
-	rm -rf .build
+	rm -rf .build $(FUZZ_BUILD)

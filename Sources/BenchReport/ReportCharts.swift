@@ -13,6 +13,19 @@ public enum ReportCharts {
       let builder = SweepChartBuilder(
         analysis: analysis, labels: labels, subtitle: subtitle(for: analysis, environment: input.environment), colorIndex: index)
       charts += builder.charts(slug: slugs[index])
+      // Time series of the whole runs (per-task sweeps share them), each run set once.
+      guard analysis.sweep.identity.task == nil else { continue }
+      var seen: Set<String> = []
+      for level in analysis.sweep.levels {
+        for run in level.runs {
+          guard let timeline = run.timeline, seen.insert(timeline.id).inserted else { continue }
+          let stem = slugs[index] + "-" + SweepDescription.slug(LocustPrefix.name(of: timeline.source))
+          var subtitleText = subtitle(for: analysis, environment: input.environment)
+          subtitleText += " · " + LocustPrefix.name(of: timeline.source)
+          charts += LoadTimelineChartBuilder(timeline: timeline, labels: labels, subtitle: subtitleText, colorIndex: index)
+            .charts(stem: stem, sweep: slugs[index])
+        }
+      }
     }
     let names = input.analyses.map { SweepDescription.title(of: $0.sweep.identity) }
     let models = Set(input.analyses.compactMap(\.sweep.identity.model))
@@ -50,6 +63,8 @@ public struct ChartLink: Sendable {
   /// Whether the chart shows latency (placed after the results table) rather than
   /// throughput and efficiency (placed in the analysis).
   public var isLatency: Bool
+  /// Whether the chart shows one run over time (placed in its own subsection).
+  public var isTimeline: Bool
 
   public init(chart: NamedChart, png: String?, svg: String?) {
     self.title = chart.spec.title
@@ -58,5 +73,6 @@ public struct ChartLink: Sendable {
     self.image = png ?? svg ?? ""
     self.sweep = chart.sweep
     self.isLatency = [.latency, .ttft, .tpot, .ttftDistribution, .latencyDistribution, .itlHistogram].contains(chart.kind)
+    self.isTimeline = [.timelineLoad, .timelineResponseTime].contains(chart.kind)
   }
 }

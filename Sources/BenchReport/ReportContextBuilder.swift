@@ -62,7 +62,7 @@ public struct ReportContextBuilder {
     add("env_backend", distinct(runs.map(\.backend)))
     add("env_dataset", distinct(runs.map(\.dataset)))
     let levelTexts = input.analyses.map { analysis in
-      let word = strings[analysis.sweep.variable == .concurrency ? "word_concurrency" : "word_requestRate"]
+      let word = strings["word_\(analysis.sweep.variable.rawValue)"]
       return "\(word) " + analysis.sweep.levels.map { $0.level.description == "inf" ? "∞" : $0.level.description }.joined(separator: ", ")
     }
     add("env_levels", Array(Set(levelTexts)).sorted().joined(separator: "; "))
@@ -88,7 +88,7 @@ public struct ReportContextBuilder {
     let maxStable = analysis.stability.maxStable
     let firstUnstable = analysis.stability.firstUnstable
     let kneeLevel: LoadLevel? = {
-      if case .found(let level, _) = analysis.knee.primary { return level }
+      if case .found(let level, _) = analysis.knee.headline { return level }
       return nil
     }()
     let summaryRows = analysis.levels.map { level in
@@ -128,11 +128,31 @@ public struct ReportContextBuilder {
         ErrorRow(level: levelCell(level.level), count: NumberFormatting.integer($0.count), message: escape(String($0.message.prefix(160))))
       }
     }
+    let failureRows = SweepFailures.failures(of: analysis.sweep).prefix(Self.maximumFailureRows).map { entry in
+      FailureRow(
+        level: entry.level.map(levelCell) ?? strings["level_allSteps"], file: escape(LocustPrefix.name(of: entry.file)),
+        request: escape([entry.record.method, entry.record.name].compactMap { $0 }.joined(separator: " ")),
+        error: escape(String(entry.record.error.split(separator: "\n").first ?? "").prefix(200).description),
+        count: NumberFormatting.integer(entry.record.occurrences), firstSeen: escape(entry.record.firstSeen ?? NumberFormatting.missing),
+        lastSeen: escape(entry.record.lastSeen ?? NumberFormatting.missing))
+    }
+    let exceptionRows = SweepFailures.exceptions(of: analysis.sweep).prefix(Self.maximumFailureRows).map { entry in
+      ExceptionRow(
+        level: entry.level.map(levelCell) ?? strings["level_allSteps"], file: escape(LocustPrefix.name(of: entry.file)),
+        count: NumberFormatting.integer(entry.record.count), message: escape(String(entry.record.message.prefix(200))),
+        location: escape(entry.record.location ?? NumberFormatting.missing))
+    }
+    let targetRows = analysis.targetChecks.map { check in
+      TargetRow(
+        level: levelCell(check.level), target: escape(check.objective.text), measured: measuredText(check),
+        verdict: check.met == true ? "✅" : check.met == false ? "❌" : NumberFormatting.missing)
+    }
+    let isUsers = analysis.sweep.variable == .users
     let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(levelCell(level.level)): \($0)" } })).sorted()
     let tools = Set(analysis.sweep.runs.map { "\($0.format.tool.rawValue) \($0.format.schema)" }).sorted()
     return SweepSection(
       number: number, sectionNumber: number + 1, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,
-      variableLabel: strings[analysis.sweep.variable == .concurrency ? "col_concurrency" : "col_requestRate"],
+      variableLabel: strings["col_\(analysis.sweep.variable.rawValue)"],
       levelsText: analysis.sweep.levels.map { levelCell($0.level) }.joined(separator: ", "),
       toolText: tools.joined(separator: ", "), command: MarkdownEscaping.codeBlock(BenchmarkCommand.reconstruct(analysis.sweep)),
       summaryRows: summaryRows, findingRows: findingRows, conclusions: narrator.conclusions,
@@ -140,13 +160,29 @@ public struct ReportContextBuilder {
       recommendationText: narrator.recommendationSentence, hasRecommendation: analysis.recommendation != nil,
       notes: notes.map(escape), hasNotes: !notes.isEmpty, errors: errors, hasErrors: !errors.isEmpty,
       charts: charts, hasCharts: !charts.isEmpty, latencyCharts: charts.filter(\.isLatency),
-      hasLatencyCharts: charts.contains(where: \.isLatency), analysisCharts: charts.filter { !$0.isLatency },
-      hasAnalysisCharts: charts.contains(where: { !$0.isLatency }))
+      hasLatencyCharts: charts.contains(where: \.isLatency), analysisCharts: charts.filter { !$0.isLatency && !$0.isTimeline },
+      hasAnalysisCharts: charts.contains(where: { !$0.isLatency && !$0.isTimeline }), timelineCharts: charts.filter(\.isTimeline),
+      hasTimelineCharts: charts.contains(where: \.isTimeline), isUsers: isUsers, failureRows: Array(failureRows),
+      hasFailures: !failureRows.isEmpty, exceptionRows: Array(exceptionRows), hasExceptions: !exceptionRows.isEmpty,
+      targetRows: targetRows, hasTargets: !targetRows.isEmpty)
+  }
+
+  /// At most this many failure (and exception) rows per sweep, most frequent first.
+  static let maximumFailureRows = 15
+
+  /// The measured value of a target check in the objective's unit.
+  func measuredText(_ check: TargetCheck) -> String {
+    guard let value = check.measured else { return NumberFormatting.missing }
+    switch check.objective.target {
+    case .latency: return NumberFormatting.milliseconds(value) + " ms"
+    case .errorRate: return NumberFormatting.percent(value)
+    case .minimumThroughput: return NumberFormatting.decimal(value, 2) + " req/s"
+    }
   }
 
   func levelCell(_ level: LoadLevel) -> String {
     switch level {
-    case .concurrency(let value): String(value)
+    case .concurrency(let value), .users(let value): String(value)
     case .requestRate(let rate): rate.isInfinite ? "∞" : NumberFormatting.compact(rate.sortValue)
     }
   }

@@ -8,12 +8,13 @@ struct SweepNarrator {
   let strings: StringsCatalogue
 
   var variableWord: String {
-    strings[analysis.sweep.variable == .concurrency ? "word_concurrency" : "word_requestRate"]
+    strings["word_\(analysis.sweep.variable.rawValue)"]
   }
 
   func levelText(_ level: LoadLevel) -> String {
     switch level {
     case .concurrency(let value): String(value)
+    case .users(let value): String(value)
     case .requestRate(let rate): rate.isInfinite ? "∞" : NumberFormatting.compact(rate.sortValue) + " req/s"
     }
   }
@@ -22,19 +23,25 @@ struct SweepNarrator {
 
   var kneeSentence: String {
     let knee = analysis.knee
-    switch (knee.primary, knee.secondary) {
+    let otherAxis: ThroughputKnee.Axis = knee.headlineAxis == .log2 ? .linear : .log2
+    let setAside = knee.setAside.map { aside in
+      strings.format(
+        "knee_setAside",
+        ["axis": axisWord(aside.axis), "level": levelText(aside.level), "ratio": NumberFormatting.ratio(aside.growthAfter)])
+    }.joined()
+    switch (knee.headline, knee.headlineAxis == .log2 ? knee.linear : knee.log2) {
     case (.tooFewLevels(let count), _):
       return strings.format("knee_tooFew", ["count": String(count)])
     case (.noKnee, .noKnee):
-      return strings.format("knee_none", ["next": nextLevelSuggestion])
+      return strings.format("knee_none", ["next": nextLevelSuggestion]) + setAside
     default:
+      let other = knee.setAside.contains { $0.axis == otherAxis } ? strings["knee_notFound"] : outcomeText(otherAxis == .log2 ? knee.log2 : knee.linear)
       return strings.format(
         "knee_found",
         [
-          "primary": outcomeText(knee.primary), "secondary": outcomeText(knee.secondary),
-          "axis": axisWord(knee.primaryAxis), "otherAxis": axisWord(knee.primaryAxis == .log2 ? .linear : .log2),
-          "measure": measureWord(knee.measure),
-        ])
+          "primary": outcomeText(knee.headline), "secondary": other,
+          "axis": axisWord(knee.headlineAxis), "otherAxis": axisWord(otherAxis), "measure": measureWord(knee.measure),
+        ]) + setAside
     }
   }
 
@@ -65,6 +72,7 @@ struct SweepNarrator {
     guard let last = analysis.sweep.levels.last(where: { $0.level.numericValue.isFinite })?.level else { return "—" }
     switch last {
     case .concurrency(let value): return String(value * 2)
+    case .users(let value): return String(value * 2)
     case .requestRate(let rate): return NumberFormatting.compact(rate.sortValue * 2) + " req/s"
     }
   }
@@ -116,12 +124,13 @@ struct SweepNarrator {
       "basis": NumberFormatting.compact(recommendation.basis),
     ]
     if recommendation.basedOnMeasuredThroughput { return strings.format("recommend_measured", values) }
-    return strings.format(analysis.sweep.variable == .concurrency ? "recommend_concurrency" : "recommend_rate", values)
+    let key = ["concurrency": "recommend_concurrency", "users": "recommend_users"][analysis.sweep.variable.rawValue] ?? "recommend_rate"
+    return strings.format(key, values)
   }
 
   func rangeText(_ range: Recommendation.Range) -> String {
     switch range {
-    case .concurrency(let low, let high): low == high ? String(low) : "\(low)–\(high)"
+    case .concurrency(let low, let high), .users(let low, let high): low == high ? String(low) : "\(low)–\(high)"
     case .requestRate(let low, let high):
       NumberFormatting.compact(low) + "–" + NumberFormatting.compact(high) + " req/s"
     }
@@ -195,7 +204,7 @@ struct SweepNarrator {
     }
     sentences.append(kneeSentence)
     // Knee against the growth rule.
-    if case .found(let kneeLevel, _) = analysis.knee.primary, let maxStable = analysis.stability.maxStable,
+    if case .found(let kneeLevel, _) = analysis.knee.headline, let maxStable = analysis.stability.maxStable,
       let kneeIndex = levels.firstIndex(where: { $0.level == kneeLevel }),
       let stableIndex = levels.firstIndex(where: { $0.level == maxStable }), abs(kneeIndex - stableIndex) > 1
     {

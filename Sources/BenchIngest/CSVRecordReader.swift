@@ -203,6 +203,8 @@ public struct CSVRecordReader {
       bytes = cleaned
     }
     if encoding == .utf8 {
+      // ASCII (nearly every cell) is valid UTF-8: skip the generic validating initialiser.
+      if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
       if let text = String(validating: bytes, as: UTF8.self) { return text }
       encoding = .gb18030
     }

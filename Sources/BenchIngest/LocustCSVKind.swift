@@ -103,9 +103,23 @@ struct LocustColumns: Sendable {
 
 extension String {
   func trimmingWhitespace() -> String {
+    // Fast path (every cell of a history goes through here): when the first and last bytes
+    // are ASCII and not whitespace, neither end is a whitespace Character, so nothing to trim.
+    // (A grapheme cluster that ends in an ASCII byte other than LF is that ASCII character
+    // alone, or starts with a non-ASCII prepend mark, which is not whitespace.)
+    if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+      !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last)
+    {
+      return self
+    }
     var scalars = Substring(self)
     while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
     return String(scalars)
+  }
+
+  /// The ASCII bytes `Character.isWhitespace` is true for: tab, LF, VT, FF, CR, space.
+  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
   }
 }

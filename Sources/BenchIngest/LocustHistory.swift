@@ -95,6 +95,36 @@ struct LocustHistory: Sendable {
     return history
   }
 
+  /// A series of rows that answers "the last row, in file order, whose timestamp is at or
+  /// before t" in O(log n): the largest index whose suffix minimum of timestamps is ≤ t (the
+  /// same row a scan from the end finds, also for rows out of time order).
+  struct TimeIndex {
+    let rows: [Row]
+    /// suffixMinimum[i] = min(rows[i...].timestamp); never decreases.
+    private let suffixMinimum: [Double]
+
+    init(_ rows: [Row]) {
+      self.rows = rows
+      var minimum = Double.infinity
+      var suffix = [Double](repeating: 0, count: rows.count)
+      for index in rows.indices.reversed() {
+        minimum = min(minimum, rows[index].timestamp)
+        suffix[index] = minimum
+      }
+      suffixMinimum = suffix
+    }
+
+    func lastRow(atOrBefore time: Double) -> Row? {
+      var low = 0
+      var high = suffixMinimum.count  // the answer + 1 lies in low...high
+      while low < high {
+        let middle = (low + high) / 2
+        if suffixMinimum[middle] <= time { low = middle + 1 } else { high = middle }
+      }
+      return low > 0 ? rows[low - 1] : nil
+    }
+  }
+
   /// The display name of a kept entry (`POST qwen2`) → its method and name.
   func isKept(_ key: String) -> Bool { entries[key] != nil }
 }

@@ -242,17 +242,21 @@ struct LocustRunAssembler {
       guard var timeline else { return output }
       timeline.stepStarts = plateaus.map { rows[$0.first].timestamp - rows[0].timestamp }
       var stepRuns: [Run] = []
+      // Indexed once, searched per step (a day-long history has ~86 400 rows per series).
+      let rowsIndex = LocustHistory.TimeIndex(rows)
+      var entryIndexes: [String: LocustHistory.TimeIndex] = [:]
       for (index, plateau) in plateaus.enumerated() {
         var run = baseRun(task: nil)
         run.timeline = timeline
-        fillStep(&run, series: rows, plateau: plateau, rows: rows, percentiles: history?.percentiles ?? [], windowed: windowed, step: index + 1, of: plateaus.count)
+        fillStep(&run, series: rowsIndex, plateau: plateau, rows: rows, percentiles: history?.percentiles ?? [], windowed: windowed, step: index + 1, of: plateaus.count)
         stepRuns.append(run)
         if breakdown, let history, history.entriesKept {
           for entry in named {
             guard let series = history.entries[entry.displayName] else { continue }
+            if entryIndexes[entry.displayName] == nil { entryIndexes[entry.displayName] = LocustHistory.TimeIndex(series) }
             var taskRun = baseRun(task: taskNames[Self.key(entry.method, entry.name)])
             taskRun.timeline = timeline
-            fillStep(&taskRun, series: series, plateau: plateau, rows: rows, percentiles: history.percentiles, windowed: windowed, step: index + 1, of: plateaus.count)
+            fillStep(&taskRun, series: entryIndexes[entry.displayName]!, plateau: plateau, rows: rows, percentiles: history.percentiles, windowed: windowed, step: index + 1, of: plateaus.count)
             stepRuns.append(taskRun)
           }
         }
@@ -326,13 +330,13 @@ struct LocustRunAssembler {
   /// the step's baseline row and its last row; the exact mean from the cumulative averages; the
   /// percentiles from Locust's sliding window at the step's last second.
   func fillStep(
-    _ run: inout Run, series: [LocustHistory.Row], plateau: LocustPlateauFinder.Plateau, rows: [LocustHistory.Row], percentiles: [Double],
+    _ run: inout Run, series: LocustHistory.TimeIndex, plateau: LocustPlateauFinder.Plateau, rows: [LocustHistory.Row], percentiles: [Double],
     windowed: Bool?, step: Int, of steps: Int
   ) {
     let start = rows[plateau.baseline].timestamp
     let end = rows[plateau.last].timestamp
     let origin = rows[0].timestamp
-    func row(atOrBefore time: Double) -> LocustHistory.Row? { series.last { $0.timestamp <= time } }
+    func row(atOrBefore time: Double) -> LocustHistory.Row? { series.lastRow(atOrBefore: time) }
     let startRow = row(atOrBefore: start)
     let endRow = row(atOrBefore: end)
     let n0 = startRow?.totalRequests ?? 0

@@ -31,11 +31,19 @@ public struct InputScanner: Sendable {
         files.append((path, path))
       }
     }
-    files = scanLocust(files, into: &result)
-    // Files are read on all cores (two files in flight on two cores, so memory stays bounded)
-    // and merged in the sorted order, so the output does not depend on the scheduling.
-    let perFile = ParallelMap.map(files) { file in Self.read(file) }
-    for fileResult in perFile { result.merge(fileResult) }
+    var locustSets: [LocustRunSet] = []
+    files = scanLocust(files, sets: &locustSets, into: &result)
+    // Locust run sets and the other files are read on all cores (two at a time on two cores,
+    // so memory stays bounded; a day-long Locust history takes as long as all the JSON) and
+    // merged in order, Locust first, so the output does not depend on the scheduling.
+    let jobs = locustSets.map(IngestJob.locust) + files.map(IngestJob.file)
+    let perJob = ParallelMap.map(jobs) { job in
+      switch job {
+      case .locust(let set): Self.read(set)
+      case .file(let file): Self.read(file)
+      }
+    }
+    for jobResult in perJob { result.merge(jobResult) }
     Self.removeSweepSummaryDuplicates(&result)
     result.skipped.sort()
     return result
@@ -84,9 +92,35 @@ public struct InputScanner: Sendable {
     return ResultFileReader().read(buffer, path: display, releaseConsumed: releaseConsumed)
   }
 
-  /// Finds the Locust outputs among `files` by content, groups them by prefix into runs and
-  /// reads them; returns the files left for the JSON readers.
-  private func scanLocust(_ files: [(path: String, display: String)], into result: inout IngestResult) -> [(path: String, display: String)] {
+  private enum IngestJob: Sendable {
+    case locust(LocustRunSet)
+    case file((path: String, display: String))
+  }
+
+  /// Reads one Locust run set (its CSV, JSON and HTML files), timed for `--timings`.
+  static func read(_ set: LocustRunSet) -> IngestResult {
+    var result = IngestResult()
+    let started = MonotonicClock.seconds()
+    let startedCPU = MonotonicClock.threadCPUSeconds()
+    let output = LocustRunAssembler(set: set).assemble()
+    let bytes = set.files.reduce(0) { total, file in
+      total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
+    }
+    result.timings.append(
+      FileIngestTiming(
+        format: "locust", bytes: bytes, seconds: MonotonicClock.seconds() - started,
+        cpuSeconds: MonotonicClock.threadCPUSeconds() - startedCPU))
+    result.filesExamined += set.files.count
+    result.runs += output.runs
+    result.skipped += output.skipped
+    return result
+  }
+
+  /// Finds the Locust outputs among `files` by content and groups them by prefix into run
+  /// sets (read later, with the other files); returns the files left for the JSON readers.
+  private func scanLocust(
+    _ files: [(path: String, display: String)], sets: inout [LocustRunSet], into result: inout IngestResult
+  ) -> [(path: String, display: String)] {
     var locust: [LocustRunSet.File] = []
     var emptyArrays: [(path: String, display: String)] = []
     var rest: [(path: String, display: String)] = []
@@ -124,21 +158,7 @@ public struct InputScanner: Sendable {
         rest.append(file)
       }
     }
-    for set in LocustRunSet.group(locust) {
-      let started = MonotonicClock.seconds()
-      let startedCPU = MonotonicClock.threadCPUSeconds()
-      let output = LocustRunAssembler(set: set).assemble()
-      let bytes = set.files.reduce(0) { total, file in
-        total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
-      }
-      result.timings.append(
-        FileIngestTiming(
-          format: "locust", bytes: bytes, seconds: MonotonicClock.seconds() - started,
-          cpuSeconds: MonotonicClock.threadCPUSeconds() - startedCPU))
-      result.filesExamined += set.files.count
-      result.runs += output.runs
-      result.skipped += output.skipped
-    }
+    sets = LocustRunSet.group(locust)
     let remaining = Set(rest.map(\.display))
     return files.filter { remaining.contains($0.display) }
   }

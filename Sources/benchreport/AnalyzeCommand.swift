@@ -116,7 +116,9 @@ struct AnalyzeCommand: ParsableCommand {
     let writer = OutputWriter(directory: out)
     var written: [String] = []
     if !chartFormats.isEmpty {
-      let rendered = try ChartWriter(formats: chartFormats, writer: writer).write(ReportCharts.build(input, strings: strings))
+      let charts = ReportCharts.build(input, strings: strings)
+      clock.lap("chart-specs")
+      let rendered = try ChartWriter(formats: chartFormats, writer: writer).write(charts)
       input.charts = rendered.links
       written += rendered.paths
       clock.lap("charts")

@@ -32,8 +32,10 @@ public struct CSVRecordReader {
   private var position = 0
   private var atEnd: Bool
   private var state = State.fieldStart
-  private var field: [UInt8] = []
-  private var fields: [[UInt8]] = []
+  /// The current record's field bytes, one field after another; `fieldEnds` marks where each
+  /// finished field ends (one buffer per record rather than one array per field).
+  private var recordBytes: [UInt8] = []
+  private var fieldEnds: [Int] = []
   private var recordStarted = false
   private var line = 1
   private var recordLine = 1
@@ -75,6 +77,24 @@ public struct CSVRecordReader {
           continue
         }
       }
+      // Runs of ordinary bytes inside a field are copied in one go: a history is mostly
+      // digits between commas.
+      if state == .unquoted || state == .quoted {
+        let start = position
+        let count = buffer.count
+        if state == .unquoted {
+          while position < count, case let byte = buffer[position], byte != 0x2C && byte != 0x0D && byte != 0x0A {
+            position += 1
+          }
+        } else {
+          while position < count, case let byte = buffer[position], byte != 0x22 {
+            if byte == 0x0A { line += 1 }
+            position += 1
+          }
+        }
+        if position > start { recordBytes.append(contentsOf: buffer[start..<position]) }
+        if position >= count { continue }
+      }
       let byte = buffer[position]
       position += 1
       if byte == 0x0A { line += 1 }
@@ -86,15 +106,15 @@ public struct CSVRecordReader {
           state = .quoted
         case 0x2C:
           startRecordIfNeeded()
-          fields.append([])
+          fieldEnds.append(recordBytes.count)
         case 0x0D, 0x0A:
           if recordStarted {
-            fields.append([])
+            fieldEnds.append(recordBytes.count)
             return emit()
           }
         default:
           startRecordIfNeeded()
-          field.append(byte)
+          recordBytes.append(byte)
           state = .unquoted
         }
       case .unquoted:
@@ -105,14 +125,14 @@ public struct CSVRecordReader {
           endField()
           return emit()
         default:
-          field.append(byte)
+          recordBytes.append(byte)
         }
       case .quoted:
-        if byte == 0x22 { state = .quotedQuote } else { field.append(byte) }
+        if byte == 0x22 { state = .quotedQuote } else { recordBytes.append(byte) }
       case .quotedQuote:
         switch byte {
         case 0x22:
-          field.append(0x22)
+          recordBytes.append(0x22)
           state = .quoted
         case 0x2C:
           endField()
@@ -121,8 +141,8 @@ public struct CSVRecordReader {
           return emit()
         default:
           repairedQuotes += 1
-          field.append(0x22)
-          field.append(byte)
+          recordBytes.append(0x22)
+          recordBytes.append(byte)
           state = .quoted
         }
       }
@@ -162,14 +182,21 @@ public struct CSVRecordReader {
   }
 
   private mutating func endField() {
-    fields.append(field)
-    field.removeAll(keepingCapacity: true)
+    fieldEnds.append(recordBytes.count)
     state = .fieldStart
   }
 
   private mutating func emit() -> Record {
-    let record = Record(fields: fields.map { decode($0) }, line: recordLine)
-    fields.removeAll(keepingCapacity: true)
+    var fields: [String] = []
+    fields.reserveCapacity(fieldEnds.count)
+    var start = 0
+    for end in fieldEnds {
+      fields.append(decode(recordBytes[start..<end]))
+      start = end
+    }
+    let record = Record(fields: fields, line: recordLine)
+    recordBytes.removeAll(keepingCapacity: true)
+    fieldEnds.removeAll(keepingCapacity: true)
     recordStarted = false
     state = .fieldStart
     return record
@@ -183,16 +210,20 @@ public struct CSVRecordReader {
     case .unquoted, .quotedQuote:
       endField()
     case .fieldStart:
-      if recordStarted { fields.append([]) }
+      if recordStarted { fieldEnds.append(recordBytes.count) }
     }
-    guard recordStarted || !fields.isEmpty else { return nil }
+    guard recordStarted || !fieldEnds.isEmpty else { return nil }
     return emit()
   }
 
   /// UTF-8, or GB18030 from the first field that is not valid UTF-8 on; CR before LF inside a
   /// quoted field is dropped (tracebacks written in Windows text mode).
-  private mutating func decode(_ bytes: [UInt8]) -> String {
-    var bytes = bytes
+  private mutating func decode(_ field: ArraySlice<UInt8>) -> String {
+    // ASCII without CR (nearly every cell): no cleaning, and valid UTF-8 as it is.
+    if encoding == .utf8 && field.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      return String(decoding: field, as: UTF8.self)
+    }
+    var bytes = Array(field)
     if bytes.contains(0x0D) {
       var cleaned: [UInt8] = []
       cleaned.reserveCapacity(bytes.count)
@@ -203,8 +234,6 @@ public struct CSVRecordReader {
       bytes = cleaned
     }
     if encoding == .utf8 {
-      // ASCII (nearly every cell) is valid UTF-8: skip the generic validating initialiser.
-      if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
       if let text = String(validating: bytes, as: UTF8.self) { return text }
       encoding = .gb18030
     }

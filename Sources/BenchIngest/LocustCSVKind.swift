@@ -107,8 +107,9 @@ extension String {
     // are ASCII and not whitespace, neither end is a whitespace Character, so nothing to trim.
     // (A grapheme cluster that ends in an ASCII byte other than LF is that ASCII character
     // alone, or starts with a non-ASCII prepend mark, which is not whitespace.)
-    if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-      !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last)
+    let ends = utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }
+    if let (first, last) = ends ?? nil, first < 0x80, last < 0x80, !Self.isASCIIWhitespace(first),
+      !Self.isASCIIWhitespace(last)
     {
       return self
     }

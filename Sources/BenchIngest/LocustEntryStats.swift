@@ -45,7 +45,11 @@ enum LocustCell {
     guard let text else { return nil }
     let trimmed = text.trimmingWhitespace()
     if trimmed.isEmpty || trimmed == "N/A" { return nil }
-    guard let value = Double(trimmed), value.isFinite else { return nil }
+    // Plain decimals (every cell of a history) take the JSON parser's number path, which
+    // rounds exactly as strtod does; anything else (`+1`, `.5`, `inf`) is left to Double().
+    var utf8 = trimmed
+    let parsed = utf8.withUTF8 { TolerantJSONParser.plainNumber($0) } ?? Double(trimmed)
+    guard let value = parsed, value.isFinite else { return nil }
     return value
   }
 

@@ -82,6 +82,20 @@ public struct TolerantJSONParser: Sendable {
     }
   }
 
+  /// The value of `bytes` when they are exactly one RFC 8259 number (`12`, `-0.5`,
+  /// `3.3e-05`), else nil: a fast, correctly rounded path for callers that would otherwise
+  /// use `Double(String)` (strtod), e.g. the cells of a Locust history.
+  static func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard let first = bytes.first, first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) else { return nil }
+    return powersOfFive128.withUnsafeBufferPointer { table in
+      var cursor = Cursor(
+        bytes: bytes, end: bytes.count, skippedKeys: [], flattenedKeys: [], maximumDepth: 1,
+        powersOfFive: table.baseAddress!, releaseConsumed: nil)
+      guard let value = try? cursor.parseNumber(), cursor.position == bytes.count else { return nil }
+      return value
+    }
+  }
+
   /// Parses exactly one value (trailing whitespace allowed).
   public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
     let result = parseDocuments(bytes)

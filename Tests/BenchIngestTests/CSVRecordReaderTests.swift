@@ -82,3 +82,51 @@ import Testing
     #expect(try reader.readAll().map(\.fields) == [["a", "", ""], ["", ""], ["x"]])
   }
 }
+
+// MARK: - The optimised reader against the original one
+
+extension CSVRecordReaderTests {
+  /// Random CSV-ish text over the bytes that matter (separators, quotes, CR, LF, non-ASCII,
+  /// invalid UTF-8): every record, line, repaired quote and the end state as the original
+  /// byte-by-byte reader gives them; read from memory and streamed from a file in chunks.
+  @Test func optimisedReaderMatchesTheReference() throws {
+    var generator = EiselLemireTests.Generator(state: 31)
+    let alphabet: [[UInt8]] = [
+      Array("a".utf8), Array("7".utf8), Array("12.5".utf8), [0x2C], [0x2C], [0x22], [0x0D], [0x0A], [0x0D, 0x0A],
+      Array("é".utf8), Array("对".utf8), [0xB6, 0xD4], [0x20], Array("N/A".utf8), [0x09],
+    ]
+    for round in 0..<300 {
+      var bytes: [UInt8] = round % 7 == 0 ? [0xEF, 0xBB, 0xBF] : []
+      let length = round < 290 ? Int.random(in: 0...200, using: &generator) : 60_000
+      for _ in 0..<length { bytes += alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+      var expected = ReferenceCSVRecordReader(bytes: bytes)
+      var actual = CSVRecordReader(bytes: bytes)
+      let expectedRecords = try expected.readAll()
+      #expect(try actual.readAll() == expectedRecords, "round \(round)")
+      #expect(actual.repairedQuotes == expected.repairedQuotes)
+      #expect(actual.endedInsideQuotes == expected.endedInsideQuotes)
+      #expect(actual.encoding == expected.encoding)
+      if round >= 290 {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-ref-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var streamed = try CSVRecordReader(path: url.path)
+        var streamedReference = try ReferenceCSVRecordReader(path: url.path)
+        #expect(try streamed.readAll() == (try streamedReference.readAll()), "round \(round), streamed")
+      }
+    }
+  }
+
+  /// A real day-long-history shape, as the benchmark generates it, also read the same.
+  @Test func historyRowsMatchTheReference() throws {
+    var text = "Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,Total Request Count\n"
+    for t in 0..<3000 {
+      for name in ["qwen2", "llama3", "Aggregated"] {
+        text += "\(1_763_800_000 + t),\(1 + t / 30),\(name == "Aggregated" ? "" : "POST"),\(name),\(Double(t) * 0.37),0.000000,\(800 + t),\(880 + t),\(t * 7)\n"
+      }
+    }
+    var expected = ReferenceCSVRecordReader(bytes: Array(text.utf8))
+    var actual = CSVRecordReader(bytes: Array(text.utf8))
+    #expect(try actual.readAll() == (try expected.readAll()))
+  }
+}

@@ -55,14 +55,10 @@ public struct ChartRect: Sendable, Hashable {
     let dy = b.y - a.y
     var t0 = 0.0
     var t1 = 1.0
-    let edges: [(p: Double, q: Double)] = [
-      (-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y),
-    ]
-    for (p, q) in edges {
-      if p == 0 {
-        if q < 0 { return false }
-        continue
-      }
+    // The four edges in turn, without an array per call (label placement tests every
+    // candidate against every segment of every series).
+    func clip(_ p: Double, _ q: Double) -> Bool {
+      if p == 0 { return !(q < 0) }
       let t = q / p
       if p < 0 {
         if t > t1 { return false }
@@ -71,6 +67,10 @@ public struct ChartRect: Sendable, Hashable {
         if t < t0 { return false }
         t1 = min(t1, t)
       }
+      return true
+    }
+    guard clip(-dx, a.x - minX), clip(dx, maxX - a.x), clip(-dy, a.y - minY), clip(dy, maxY - a.y) else {
+      return false
     }
     return t0 <= t1
   }

@@ -101,6 +101,7 @@ struct AnalyzeCommand: ParsableCommand {
     var clock = PhaseTimings(enabled: timings)
     let settingsAndEnvironment = try loadSettings()
     let scan = InputScanner(excludedPaths: [outputFolder]).scan(inputs)
+    MemoryPolicy.releaseFreedMemory()
     clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
     clock.ingest(scan.timings)
     let grouping = SweepGrouper.group(scan.runs)

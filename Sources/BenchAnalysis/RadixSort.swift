@@ -1,16 +1,21 @@
-/// Sorting of `Double`s by their IEEE 754 bit patterns (LSD radix sort, 8 bits per pass), with
-/// exactly the result of the standard library's `sort()`.
+/// Sorting of `Double`s by their IEEE 754 bit patterns, with exactly the result of the
+/// standard library's `sort()`.
 ///
 /// Why: recomputing percentiles sorts millions of inter-token gaps per level, and the
 /// comparison sort was the largest single cost of `analyze` (about a quarter of it). A radix
-/// sort does it in linear time: one pass to build all eight byte histograms, then one
-/// scatter pass per byte that is not the same in every value (latencies of similar magnitude
-/// share their top bytes, so usually five or six passes).
+/// sort does it in linear time. The mapping `bits ^ (negative ? all ones : sign bit)` orders
+/// the bit patterns as the values order.
 ///
-/// The mapping `bits ^ (negative ? all ones : sign bit)` orders the bit patterns as the values
-/// order. Values that the standard sort orders by input position — `-0.0` beside `0.0`, which
-/// compare equal but differ in bits — and NaN (no order at all) are rare in latencies; with
-/// either present the standard `sort()` is used, so the result is always the same as it.
+/// How: one pass builds all eight byte histograms. Bytes that are the same in every value
+/// (latencies of similar magnitude share their top bytes) are skipped. The most significant
+/// byte that varies partitions the keys in place (American flag sort); each partition is then
+/// sorted by the lower bytes with an LSD radix sort (8 bits per pass) whose scratch buffer
+/// needs only the partition's size — so the largest level's ITLs do not need a second copy.
+/// Equal keys are identical values, so the partition step being unstable changes nothing.
+///
+/// Values that the standard sort orders by input position — `-0.0` beside `0.0`, which compare
+/// equal but differ in bits — and NaN (no order at all) are rare in latencies; with either
+/// present the standard `sort()` is used, so the result is always the same as it.
 public enum RadixSort {
   /// Below this many values the comparison sort is as fast.
   static let threshold = 512
@@ -40,48 +45,19 @@ public enum RadixSort {
         }
       }
     }
-    if special {
-      values.withUnsafeMutableBufferPointer { doubles in
-        doubles.withMemoryRebound(to: UInt64.self) { keys in
-          for index in 0..<count { keys[index] = decode(keys[index]) }
-        }
-      }
-      values.sort()
-      return
-    }
-    let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
-    defer { scratch.deallocate() }
     values.withUnsafeMutableBufferPointer { doubles in
       doubles.withMemoryRebound(to: UInt64.self) { keys in
-        histograms.withUnsafeMutableBufferPointer { counts in
-          var source = keys
-          var target = scratch
-          for byte in 0..<8 {
-            let histogram = UnsafeMutableBufferPointer(rebasing: counts[byte << 8..<(byte + 1) << 8])
-            // A byte that is the same in every value does not reorder anything.
-            if histogram.contains(count) { continue }
-            var offset = 0
-            for bucket in 0..<256 {
-              let bucketCount = histogram[bucket]
-              histogram[bucket] = offset
-              offset += bucketCount
-            }
-            let shift = UInt64(byte * 8)
-            for index in 0..<count {
-              let key = source[index]
-              let bucket = Int(truncatingIfNeeded: key >> shift) & 0xFF
-              target[histogram[bucket]] = key
-              histogram[bucket] += 1
-            }
-            swap(&source, &target)
-          }
-          if source.baseAddress != keys.baseAddress {
-            _ = keys.update(fromContentsOf: source)
-          }
+        if special {
           for index in 0..<count { keys[index] = decode(keys[index]) }
+          return
         }
+        histograms.withUnsafeBufferPointer { counts in
+          sortKeys(keys, histograms: counts)
+        }
+        for index in 0..<count { keys[index] = decode(keys[index]) }
       }
     }
+    if special { values.sort() }
   }
 
   /// `values.sorted()`, in linear time.
@@ -89,6 +65,90 @@ public enum RadixSort {
     var copy = values
     sort(&copy)
     return copy
+  }
+
+  /// Sorts mapped keys given their eight byte histograms.
+  static func sortKeys(_ keys: UnsafeMutableBufferPointer<UInt64>, histograms: UnsafeBufferPointer<Int>) {
+    let count = keys.count
+    func varies(_ byte: Int) -> Bool { !histograms[byte << 8..<(byte + 1) << 8].contains(count) }
+    guard let top = (0..<8).reversed().first(where: varies) else { return }  // all keys equal
+    let buckets = histograms[top << 8..<(top + 1) << 8]
+    // One bucket holding most keys would need most of a copy anyway: plain LSD then.
+    guard top > 0, buckets.max()! <= count / 2 else {
+      lsd(keys, bytes: (0...top).filter(varies))
+      return
+    }
+    var starts = [Int](repeating: 0, count: 257)
+    for bucket in 0..<256 { starts[bucket + 1] = starts[bucket] + buckets[buckets.startIndex + bucket] }
+    americanFlagPartition(keys, byte: top, starts: starts)
+    for bucket in 0..<256 where starts[bucket + 1] - starts[bucket] > 1 {
+      var part = UnsafeMutableBufferPointer(rebasing: keys[starts[bucket]..<starts[bucket + 1]])
+      if part.count < threshold {
+        part.sort()
+      } else {
+        lsd(part, bytes: Array(0..<top))
+      }
+    }
+  }
+
+  /// Moves every key into the bucket of its `byte`-th byte, in place.
+  static func americanFlagPartition(_ keys: UnsafeMutableBufferPointer<UInt64>, byte: Int, starts: [Int]) {
+    let shift = UInt64(byte * 8)
+    var next = Array(starts[0..<256])
+    for bucket in 0..<256 {
+      let end = starts[bucket + 1]
+      while next[bucket] < end {
+        var key = keys[next[bucket]]
+        var digit = Int(truncatingIfNeeded: key >> shift) & 0xFF
+        while digit != bucket {
+          swap(&key, &keys[next[digit]])
+          next[digit] += 1
+          digit = Int(truncatingIfNeeded: key >> shift) & 0xFF
+        }
+        keys[next[bucket]] = key
+        next[bucket] += 1
+      }
+    }
+  }
+
+  /// LSD radix sort of `keys` on the given bytes (ascending significance), skipping bytes
+  /// that turn out constant; scratch space of `keys.count`.
+  static func lsd(_ keys: UnsafeMutableBufferPointer<UInt64>, bytes: [Int]) {
+    let count = keys.count
+    var histograms = [Int](repeating: 0, count: 8 * 256)
+    histograms.withUnsafeMutableBufferPointer { counts in
+      for index in 0..<count {
+        let key = keys[index]
+        for byte in bytes { counts[byte << 8 | Int(truncatingIfNeeded: key >> UInt64(byte * 8)) & 0xFF] += 1 }
+      }
+    }
+    let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+    defer { scratch.deallocate() }
+    histograms.withUnsafeMutableBufferPointer { counts in
+      var source = keys
+      var target = scratch
+      for byte in bytes {
+        let histogram = UnsafeMutableBufferPointer(rebasing: counts[byte << 8..<(byte + 1) << 8])
+        if histogram.contains(count) { continue }  // the same in every key: no reordering
+        var offset = 0
+        for bucket in 0..<256 {
+          let bucketCount = histogram[bucket]
+          histogram[bucket] = offset
+          offset += bucketCount
+        }
+        let shift = UInt64(byte * 8)
+        for index in 0..<count {
+          let key = source[index]
+          let bucket = Int(truncatingIfNeeded: key >> shift) & 0xFF
+          target[histogram[bucket]] = key
+          histogram[bucket] += 1
+        }
+        swap(&source, &target)
+      }
+      if source.baseAddress != keys.baseAddress {
+        _ = keys.update(fromContentsOf: source)
+      }
+    }
   }
 
   /// The inverse of the key mapping.

@@ -45,6 +45,22 @@ struct RadixSortTests {
     Self.expectSameAsStandardSort(values, "random bit patterns")
   }
 
+  /// The partition step's cases: most keys in one top bucket (plain LSD), a spread over a few
+  /// buckets (partition, then LSD per bucket), small buckets (comparison sort per bucket),
+  /// and keys that differ only in their lowest byte.
+  @Test func partitionedAndUnpartitionedPaths() {
+    var generator = Generator(state: 7)
+    let narrow = (0..<50_000).map { _ in 32 + 0.001 * Double.random(in: 0..<1, using: &generator) }
+    Self.expectSameAsStandardSort(narrow, "one dominant bucket")
+    let spread = (0..<50_000).map { _ in 50 + 11 * Double.random(in: 0..<1, using: &generator) }
+    Self.expectSameAsStandardSort(spread, "ITL-like [50, 61)")
+    let wide = (0..<50_000).map { _ in Double.random(in: -1e300...1e300, using: &generator) }
+    Self.expectSameAsStandardSort(wide, "many buckets")
+    let lowByte = (0..<5_000).map { Double(bitPattern: 0x4040_0000_0000_0000 | UInt64($0 % 256)) }
+    Self.expectSameAsStandardSort(lowByte.shuffled(using: &generator), "lowest byte only")
+    Self.expectSameAsStandardSort(Array(repeating: 3.25, count: 4_000), "all equal")
+  }
+
   @Test func negativeAndPositiveMixedWithManyDuplicates() {
     var generator = Generator(state: 3)
     let values = (0..<50_000).map { _ in Double(Int.random(in: -50...50, using: &generator)) / 4 }

@@ -7,7 +7,7 @@
 
 SWIFT        ?= swift
 BIN          := .build/release/benchreport
-APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libxml2-dev fonts-dejavu-core fonts-wqy-microhei
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libxml2-dev zlib1g-dev fonts-dejavu-core fonts-wqy-microhei
 SAMPLES      := $(sort $(dir $(wildcard samples/*/)))
 # Tests and demo pin fontconfig so charts are byte-identical on every machine.
 export FONTCONFIG_FILE := $(CURDIR)/Tests/fonts.conf

@@ -18,6 +18,8 @@ let package = Package(
   targets: [
     // C libraries from Debian -dev packages, found with pkg-config.
     .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+    /// zlib, for writing chart PNGs faster than Cairo's own writer (see PNGEncoder).
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -33,7 +35,7 @@ let package = Package(
     /// Chart descriptions from analysis results and the Cairo renderer (PNG, SVG).
     .target(
       name: "BenchCharts",
-      dependencies: ["BenchModel", "BenchAnalysis", "CCairo", "CPangoCairo", "CLibXML2"]),
+      dependencies: ["BenchModel", "BenchAnalysis", "CCairo", "CPangoCairo", "CLibXML2", "CZlib"]),
     /// Template view models, strings catalogues and the Markdown / JSON writers.
     .target(
       name: "BenchReport",
@@ -65,7 +67,7 @@ let package = Package(
       // Golden files are read and written through #filePath, not bundled.
       exclude: ["Golden"]),
     .testTarget(
-      name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2"],
+      name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2", "CCairo"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "benchreportTests", dependencies: ["BenchModel"]),
   ]

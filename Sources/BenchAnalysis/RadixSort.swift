@@ -9,7 +9,7 @@
 /// How: one pass builds all eight byte histograms. Bytes that are the same in every value
 /// (latencies of similar magnitude share their top bytes) are skipped. The most significant
 /// byte that varies partitions the keys in place (American flag sort); each partition is then
-/// sorted by the lower bytes with an LSD radix sort (8 bits per pass) whose scratch buffer
+/// sorted by the lower bytes with an LSD radix sort (12 bits per pass) whose scratch buffer
 /// needs only the partition's size — so the largest level's ITLs do not need a second copy.
 /// Equal keys are identical values, so the partition step being unstable changes nothing.
 ///
@@ -75,7 +75,7 @@ public enum RadixSort {
     let buckets = histograms[top << 8..<(top + 1) << 8]
     // One bucket holding most keys would need most of a copy anyway: plain LSD then.
     guard top > 0, buckets.max()! <= count / 2 else {
-      lsd(keys, bytes: (0...top).filter(varies))
+      lsd(keys, bits: (top + 1) * 8)
       return
     }
     var starts = [Int](repeating: 0, count: 257)
@@ -86,7 +86,7 @@ public enum RadixSort {
       if part.count < threshold {
         part.sort()
       } else {
-        lsd(part, bytes: Array(0..<top))
+        lsd(part, bits: top * 8)
       }
     }
   }
@@ -111,15 +111,22 @@ public enum RadixSort {
     }
   }
 
-  /// LSD radix sort of `keys` on the given bytes (ascending significance), skipping bytes
-  /// that turn out constant; scratch space of `keys.count`.
-  static func lsd(_ keys: UnsafeMutableBufferPointer<UInt64>, bytes: [Int]) {
+  /// LSD radix sort of `keys` on their lowest `bits` bits, 12 bits per pass (4096 counters
+  /// per digit stay in cache; 48 bits take four passes rather than six), skipping digits that
+  /// turn out constant; scratch space of `keys.count`.
+  static func lsd(_ keys: UnsafeMutableBufferPointer<UInt64>, bits: Int) {
     let count = keys.count
-    var histograms = [Int](repeating: 0, count: 8 * 256)
+    let digitBits = 12
+    let radix = 1 << digitBits
+    let digits = (bits + digitBits - 1) / digitBits
+    let mask = UInt64(radix - 1)
+    var histograms = [Int](repeating: 0, count: digits * radix)
     histograms.withUnsafeMutableBufferPointer { counts in
       for index in 0..<count {
         let key = keys[index]
-        for byte in bytes { counts[byte << 8 | Int(truncatingIfNeeded: key >> UInt64(byte * 8)) & 0xFF] += 1 }
+        for digit in 0..<digits {
+          counts[digit * radix + Int(truncatingIfNeeded: (key >> UInt64(digit * digitBits)) & mask)] += 1
+        }
       }
     }
     let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
@@ -127,19 +134,19 @@ public enum RadixSort {
     histograms.withUnsafeMutableBufferPointer { counts in
       var source = keys
       var target = scratch
-      for byte in bytes {
-        let histogram = UnsafeMutableBufferPointer(rebasing: counts[byte << 8..<(byte + 1) << 8])
+      for digit in 0..<digits {
+        let histogram = UnsafeMutableBufferPointer(rebasing: counts[digit * radix..<(digit + 1) * radix])
         if histogram.contains(count) { continue }  // the same in every key: no reordering
         var offset = 0
-        for bucket in 0..<256 {
+        for bucket in 0..<radix {
           let bucketCount = histogram[bucket]
           histogram[bucket] = offset
           offset += bucketCount
         }
-        let shift = UInt64(byte * 8)
+        let shift = UInt64(digit * digitBits)
         for index in 0..<count {
           let key = source[index]
-          let bucket = Int(truncatingIfNeeded: key >> shift) & 0xFF
+          let bucket = Int(truncatingIfNeeded: (key >> shift) & mask)
           target[histogram[bucket]] = key
           histogram[bucket] += 1
         }

@@ -9,7 +9,7 @@ the targets of issue 8 are met (at scale 4: wall <= 1/10 and RSS <= 1/2 of the r
 vLLM JSON ingest >= 300 MB/s), and benchreport's own per-phase / per-format timings
 (`benchreport analyze --timings`).
 
-usage: scripts/bench.py [--scale S] [--runs N] [--benchreport-only] [--binary PATH]
+usage: scripts/bench.py [--scale S] [--runs N] [--benchreport-only] [--binary PATH] [--baseline PATH]
        make bench [SCALE=1] [RUNS=3] [BENCH_FLAGS=--benchreport-only]
 """
 import argparse
@@ -145,6 +145,8 @@ def main():
     parser.add_argument("--benchreport-only", action="store_true",
                         help="skip the Python reference (no venv, no pip): for CI's smoke run")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "benchreport"))
+    parser.add_argument("--baseline", metavar="BINARY",
+                        help="also time another benchreport build (e.g. of main) on the same folder, as 'baseline'")
     args = parser.parse_args()
 
     os.makedirs(WORK, exist_ok=True)
@@ -155,6 +157,9 @@ def main():
 
     benchreport = [args.binary, "analyze", data, "--out", os.path.join(out, "benchreport"), "--quiet", "--timings"]
     contenders = [Runs("benchreport", benchreport, ok_codes=(0, 1))]
+    if args.baseline:
+        baseline = [args.baseline, "analyze", data, "--out", os.path.join(out, "baseline"), "--quiet"]
+        contenders.append(Runs("baseline", baseline, ok_codes=(0, 1)))
     if not args.benchreport_only:
         python = venv_python()
         pyref = [python, os.path.join(shared_bench_dir(), "pyref.py"), data, os.path.join(out, "pyref")]
@@ -165,7 +170,7 @@ def main():
         for contender in contenders:
             contender.run(index, args.runs)
     br = contenders[0]
-    ref = contenders[1] if len(contenders) > 1 else None
+    ref = next((c for c in contenders if c.name == "pyref.py"), None)
     timings = parse_timings(br.stderr)
 
     print()

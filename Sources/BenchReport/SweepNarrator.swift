@@ -6,6 +6,8 @@ import BenchModel
 struct SweepNarrator {
   let analysis: SweepAnalysis
   let strings: StringsCatalogue
+  /// Escapes text the user wrote (SLO names) for the output format; see `TextEscaping`.
+  var escape: @Sendable (String) -> String = { $0 }
 
   var variableWord: String {
     strings[analysis.sweep.variable == .concurrency ? "word_concurrency" : "word_requestRate"]
@@ -103,7 +105,7 @@ struct SweepNarrator {
       } else {
         measured = NumberFormatting.milliseconds(value) + " ms"
       }
-      return strings.format("reason_slo", ["level": at, "slo": objective.text, "value": measured])
+      return strings.format("reason_slo", ["level": at, "slo": escape(objective.text), "value": measured])
     }
   }
 
@@ -203,9 +205,92 @@ struct SweepNarrator {
     }
     sentences.append(decisionSentence)
     if !analysis.stability.uncheckedCriteria.isEmpty {
-      sentences.append(strings.format("conclusion_unchecked", ["criteria": analysis.stability.uncheckedCriteria.joined(separator: "; ")]))
+      sentences.append(
+        strings.format("conclusion_unchecked", ["criteria": escape(analysis.stability.uncheckedCriteria.joined(separator: "; "))]))
     }
     return sentences
+  }
+}
+
+extension SweepNarrator {
+  // MARK: Targets
+
+  /// The sweep's target checks as pass/fail lines.
+  var targetRows: [TargetRow] {
+    TargetCheck.checks(analysis.levels, settings: analysis.settings).map(targetRow)
+  }
+
+  func targetRow(_ check: TargetCheck) -> TargetRow {
+    let name = targetName(check.target)
+    switch check.outcome {
+    case .met(let worst, let level, let count):
+      return TargetRow(
+        name: name, isMet: true, isFailed: false, isUnchecked: false, state: "pass", symbol: "✅",
+        statusText: strings["target_pass"],
+        detail: strings.format(
+          "target_met", ["count": String(count), "worst": targetValue(check.target, worst), "level": levelText(level)]))
+    case .failed(let first, let value, let lastMet, _):
+      let values = ["level": levelText(first), "value": targetValue(check.target, value), "last": lastMet.map(levelText) ?? ""]
+      return TargetRow(
+        name: name, isMet: false, isFailed: true, isUnchecked: false, state: "fail", symbol: "❌",
+        statusText: strings["target_fail"],
+        detail: strings.format(lastMet == nil ? "target_failedAtLowest" : "target_failedAfter", values))
+    case .unchecked:
+      return TargetRow(
+        name: name, isMet: false, isFailed: false, isUnchecked: true, state: "unchecked", symbol: "⚪",
+        statusText: strings["target_unchecked"], detail: strings["target_noData"])
+    }
+  }
+
+  /// The target as a condition: "Success rate ≥ 95%", "TTFT P99 ≤ 1,000 ms".
+  func targetName(_ target: TargetCheck.Target) -> String {
+    switch target {
+    case .successRate(let minimum):
+      return strings.format("target_successRate", ["limit": NumberFormatting.percent(minimum)])
+    case .ttft(let statistic, let limit):
+      return strings.format("target_ttft", ["statistic": statisticWord(statistic), "limit": NumberFormatting.milliseconds(limit) + " ms"])
+    case .objective(let objective):
+      switch objective.target {
+      case .latency(let metric, let statistic, let limit):
+        return strings.format(
+          "target_latencySLO",
+          ["metric": metric.rawValue.uppercased(), "statistic": statisticWord(statistic), "limit": NumberFormatting.milliseconds(limit) + " ms"])
+      case .errorRate(let maximum):
+        return strings.format("target_errorRateSLO", ["limit": NumberFormatting.percent(maximum)])
+      }
+    }
+  }
+
+  /// A measured value of `target`: a percentage for rates, milliseconds for latency.
+  func targetValue(_ target: TargetCheck.Target, _ value: Double) -> String {
+    switch target {
+    case .successRate: return NumberFormatting.percent(value)
+    case .ttft: return NumberFormatting.milliseconds(value) + " ms"
+    case .objective(let objective):
+      if case .errorRate = objective.target { return NumberFormatting.percent(value) }
+      return NumberFormatting.milliseconds(value) + " ms"
+    }
+  }
+
+  /// `P99`, `P50`, `mean`, as the reasons write them.
+  func statisticWord(_ statistic: LatencyStatistic) -> String {
+    statistic.description.uppercased().replacingPrefix()
+  }
+
+  /// "Concurrency 32", "Request rate 8 req/s": a level named on its own (per-level sections).
+  func levelTitle(_ level: LoadLevel) -> String {
+    strings.format(analysis.sweep.variable == .concurrency ? "level_titleConcurrency" : "level_titleRequestRate", ["level": levelText(level)])
+  }
+
+  /// Every stop criterion `level` broke, as sentences; empty unless it is the first unstable level.
+  func stopReasonTexts(at level: LoadLevel) -> [String] {
+    guard level == analysis.stability.firstUnstable else { return [] }
+    return analysis.stability.reasons.map { reasonText($0, at: level) }
+  }
+
+  /// The recommended range, or "—".
+  var recommendedRangeText: String {
+    analysis.recommendation.map { rangeText($0.range) } ?? NumberFormatting.missing
   }
 }
 

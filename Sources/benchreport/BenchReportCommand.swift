@@ -10,6 +10,6 @@ struct BenchReportCommand: ParsableCommand {
       Exit codes: 0 every result file was read; 1 the report was written but some result \
       files could not be read (see the summary); 2 usage error or nothing to analyse.
       """,
-    subcommands: [AnalyzeCommand.self],
+    subcommands: [AnalyzeCommand.self, TemplatesCommand.self],
     defaultSubcommand: nil)
 }

@@ -2,27 +2,38 @@ import BenchCharts
 import BenchReport
 import Foundation
 
-/// Renders the report's charts with Cairo and writes them to `charts/<stem>.png|svg`.
+/// Renders the report's charts with Cairo and writes them to `charts/<stem>.png|svg`; for the
+/// HTML report it also keeps each chart's `<svg>` element, ids prefixed per chart (`c1-`,
+/// `c2-`, …) so the charts inlined into one page do not share glyph ids.
 struct ChartWriter {
   let formats: Set<String>
   let writer: OutputWriter
+  /// Whether to produce inline SVG markup (the HTML report is written).
+  var inlineSVG = false
 
   func write(_ charts: [NamedChart]) throws -> (links: [ChartLink], paths: [String]) {
     let renderer = try CairoChartRenderer(theme: .standard, fonts: .system, pngScale: 2)
     var links: [ChartLink] = []
     var paths: [String] = []
-    for chart in charts {
+    for (index, chart) in charts.enumerated() {
       var png: String?
       var svg: String?
+      var markup: String?
       if formats.contains("png") {
         png = "charts/\(chart.fileStem).png"
         paths.append(try writer.write(Data(try renderer.png(chart.spec)), to: png!))
       }
-      if formats.contains("svg") {
-        svg = "charts/\(chart.fileStem).svg"
-        paths.append(try writer.write(Data(try renderer.svg(chart.spec)), to: svg!))
+      if formats.contains("svg") || inlineSVG {
+        let bytes = try renderer.svg(chart.spec)
+        if formats.contains("svg") {
+          svg = "charts/\(chart.fileStem).svg"
+          paths.append(try writer.write(Data(bytes), to: svg!))
+        }
+        if inlineSVG {
+          markup = try SVGPostProcessor.inlineElement(bytes, idPrefix: "c\(index + 1)-")
+        }
       }
-      links.append(ChartLink(chart: chart, png: png, svg: svg))
+      links.append(ChartLink(chart: chart, png: png, svg: svg, svgMarkup: markup))
     }
     return (links, paths)
   }

@@ -54,12 +54,12 @@ let package = Package(
     .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis", "BenchModel"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BenchReportTests",
-      dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest"],
+      dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest", "BenchCharts"],
       // Golden files are read and written through #filePath, not bundled.
       exclude: ["Golden"]),
     .testTarget(
       name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "benchreportTests", dependencies: ["BenchModel"]),
+    .testTarget(name: "benchreportTests", dependencies: ["BenchModel", "BenchCharts"]),
   ]
 )

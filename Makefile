@@ -2,15 +2,19 @@
 #
 #   make demo   install apt packages if missing, build release, analyse samples/ into reports/
 #   make test   install apt packages if missing, run the whole test suite
+#   make check-html  install Chromium if missing, render a report in headless Chromium, check it
 
 SWIFT        ?= swift
 BIN          := .build/release/benchreport
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libxml2-dev fonts-dejavu-core fonts-wqy-microhei
+# Only check-html needs a browser (and python3 to look at its screenshots); make test does not.
+BROWSER_PACKAGES := chromium python3
+CHECK_HTML_SAMPLE := samples/vllm-request-rate-sweep-h100
 SAMPLES      := $(sort $(dir $(wildcard samples/*/)))
 # Tests and demo pin fontconfig so charts are byte-identical on every machine.
 export FONTCONFIG_FILE := $(CURDIR)/Tests/fonts.conf
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test check-html clean
 
 all: build
 
@@ -30,13 +34,21 @@ demo: build
 	@for dir in $(SAMPLES); do \
 	  name=$$(basename $$dir); \
 	  echo "== $$name"; \
-	  $(BIN) analyze $$dir --out reports/$$name || exit $$?; \
-	  $(BIN) analyze $$dir --out reports/$$name/en --lang en --quiet || exit $$?; \
+	  $(BIN) analyze $$dir --out reports/$$name --format md,html,json,pr || exit $$?; \
+	  $(BIN) analyze $$dir --out reports/$$name/en --lang en --format md,html,json,pr --quiet || exit $$?; \
 	done
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Renders the HTML report of one sample and checks it in headless Chromium (.ci/check-html):
+# screenshots (laptop and phone, light and dark) go to .build/check-html/.
+check-html: build
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BROWSER_PACKAGES)"
+	rm -rf .build/check-html
+	$(BIN) analyze $(CHECK_HTML_SAMPLE) --out .build/check-html/report --format html --charts svg --quiet
+	.ci/check-html .build/check-html/report/report.html .build/check-html
 
 clean:
 	rm -rf .build

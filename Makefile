@@ -14,7 +14,13 @@ SAMPLES      := $(sort $(dir $(wildcard samples/*/)))
 # Tests and demo pin fontconfig so charts are byte-identical on every machine.
 export FONTCONFIG_FILE := $(CURDIR)/Tests/fonts.conf
 
-.PHONY: all deps build demo test check-html clean
+# Fuzzing: coverage-instrumented build linked with libFuzzer's no-main runtime (see
+# Sources/benchreport-fuzz/FuzzEntry.swift for why), run for FUZZ_SECONDS on Tests/FuzzCorpus.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := .build-fuzz
+LIBFUZZER    := $(firstword $(wildcard $(dir $(shell readlink -f $$(which swiftc)))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+
+.PHONY: all deps build demo test check-html fuzz clean
 
 all: build
 
@@ -50,5 +56,16 @@ check-html: build
 	$(BIN) analyze $(CHECK_HTML_SAMPLE) --out .build/check-html/report --format html --charts svg --quiet
 	.ci/check-html .build/check-html/report/report.html .build/check-html
 
+fuzz: deps
+	@test -n "$(LIBFUZZER)" || { echo "libFuzzer runtime (libclang_rt.fuzzer_no_main) not found next to swiftc"; exit 2; }
+	$(SWIFT) build --product benchreport-fuzz --scratch-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+	  -Xswiftc -DFUZZING -Xlinker $(LIBFUZZER) -Xlinker -lstdc++
+	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
+	$(FUZZ_BUILD)/debug/benchreport-fuzz $(FUZZ_BUILD)/corpus Tests/FuzzCorpus/json \
+	  -dict=Tests/FuzzCorpus/json.dict -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  -artifact_prefix=$(FUZZ_BUILD)/crashes/ -print_final_stats=1
+	@echo "new crashers (if any) are in $(FUZZ_BUILD)/crashes/: add them to Tests/FuzzCorpus/json/ once fixed"
+
 clean:
-	rm -rf .build
+	rm -rf .build $(FUZZ_BUILD)

@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // C libraries from Debian -dev packages, found with pkg-config.
@@ -47,11 +48,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    /// libFuzzer harness for the readers; a corpus replayer when built normally (`make fuzz`).
+    .executableTarget(name: "benchreport-fuzz", dependencies: ["BenchIngest"]),
+
     .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
     .testTarget(
       name: "BenchIngestTests", dependencies: ["BenchIngest", "BenchModel", "BenchAnalysis"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis", "BenchModel"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "BenchAnalysisTests",
+      dependencies: ["BenchAnalysis", "BenchModel", .product(name: "PropertyBased", package: "swift-property-based")],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BenchReportTests",
       dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest", "BenchCharts"],

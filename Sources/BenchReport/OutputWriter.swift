@@ -13,6 +13,11 @@ public struct OutputWriter {
   /// returns the path written.
   @discardableResult
   public func write(_ contents: Data, to name: String) throws(ReportError) -> String {
+    // Names come from sweep slugs and fixed file names; still, nothing may land outside --out.
+    let components = name.split(separator: "/", omittingEmptySubsequences: false)
+    guard !name.hasPrefix("/"), !name.isEmpty, !components.contains(where: { $0 == ".." || $0.isEmpty }) else {
+      throw .cannotWrite(path: name, message: "refusing to write outside the output folder")
+    }
     let path = (directory as NSString).appendingPathComponent(name)
     let folder = (path as NSString).deletingLastPathComponent
     do {

@@ -1,3 +1,11 @@
+/* Debian's libxml2 is built with ICU, so its encoding.h includes ICU's unicode/ucnv.h, whose
+   UErrorCode clashes with the copy of ICU inside Swift's Foundation: any module that sees both
+   (directly or through a dependency that imports Foundation) fails to compile, and incremental
+   builds can hide it. benchreport never touches the ICU-only fields (two trailing pointers of
+   xmlCharEncodingHandler, which it never allocates or reads), so leave ICU out of the headers. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>

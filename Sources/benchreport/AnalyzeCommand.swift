@@ -14,7 +14,8 @@ struct AnalyzeCommand: ParsableCommand {
       Reads vLLM benchmark_serving.py / `vllm bench serve` / `vllm bench sweep` JSON and SGLang \
       bench_serving JSONL, detected by content. Writes report.md, report.html (one self-contained \
       file) and analysis.json into --out, and pr-comment.md with --format …,pr. Thresholds come \
-      from flags, else from benchreport.yaml in the (first) input folder, else the defaults shown.
+      from flags, else from benchreport.yaml in the input folder(s) (or --config), else the \
+      defaults shown.
       """)
 
   @Argument(help: "Result folders (read recursively) or files.")
@@ -36,7 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
   @Option(help: "Folder with the default templates and strings (default: found next to the executable).")
   var templates: String?
 
-  @Option(help: "benchreport.yaml to read (default: benchreport.yaml in the first input folder).")
+  @Option(help: "benchreport.yaml to read (default: the benchreport.yaml of the input folders; they must agree).")
   var config: String?
 
   @Option(help: "Service-level objectives, e.g. ttft_p99=800ms,tpot_p99=100ms,e2el_p99=10s,error_rate=1%.")
@@ -171,12 +172,25 @@ struct AnalyzeCommand: ParsableCommand {
     if let config {
       file = try ConfigurationFile.load(path: config)
     } else {
-      var isDirectory: ObjCBool = false
-      if let first = inputs.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
-        file = try ConfigurationFile.load(inFolder: first)
-      } else {
-        file = nil
+      // Every input folder may carry one; the result must not depend on argument order, so
+      // several different ones are a usage error rather than "the first one wins".
+      var found: [ConfigurationFile] = []
+      for input in inputs {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue,
+          let loaded = try ConfigurationFile.load(inFolder: input)
+        {
+          found.append(loaded)
+        }
       }
+      let distinct = found.reduce(into: [ConfigurationFile]()) { kept, next in
+        if !kept.contains(where: { $0.environment == next.environment && $0.thresholds == next.thresholds }) { kept.append(next) }
+      }
+      if distinct.count > 1 {
+        throw ValidationError(
+          "the input folders have different benchreport.yaml files (\(found.compactMap(\.path).joined(separator: ", "))); choose one with --config")
+      }
+      file = distinct.first
     }
     if let file {
       environment = file.environment

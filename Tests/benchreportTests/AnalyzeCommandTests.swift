@@ -370,4 +370,36 @@ import Testing
     #expect(analyzed.status == 0, "stderr: \(analyzed.stderr)")
     #expect(try Self.files(in: out).isSuperset(of: ["report.md", "report.html", "pr-comment.md"]))
   }
+
+  @Test func orderOfInputArgumentsDoesNotChangeTheOutput() throws {
+    let first = try Self.temporaryFolder()
+    let second = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: first)
+      try? FileManager.default.removeItem(at: second)
+    }
+    let inputs = ["samples/sglang-request-rate-sweep-h200", "samples/vllm-request-rate-sweep-h100"]
+    for (out, order) in [(first, inputs), (second, Array(inputs.reversed()))] {
+      let result = try Self.run(
+        ["analyze"] + order + [
+          "--out", out.path, "-q", "--charts", "svg", "--lang", "en", "--config", "samples/vllm-request-rate-sweep-h100/benchreport.yaml",
+        ])
+      #expect(result.status == 0, "stderr: \(result.stderr)")
+    }
+    for file in ["report.md", "analysis.json"] {
+      let a = try Data(contentsOf: first.appendingPathComponent(file))
+      let b = try Data(contentsOf: second.appendingPathComponent(file))
+      #expect(a == b, "\(file) depends on the order of the inputs")
+    }
+  }
+
+  @Test func differentConfigurationsInTheInputFoldersAreAUsageError() throws {
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try Self.run(
+      ["analyze", "samples/sglang-request-rate-sweep-h200", "samples/vllm-request-rate-sweep-h100", "--out", out.path])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("--config"))
+    #expect(result.stderr.contains("sglang-request-rate-sweep-h200/benchreport.yaml"))
+  }
 }

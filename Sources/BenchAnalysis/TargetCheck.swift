@@ -64,7 +64,8 @@ public struct TargetCheck: Sendable, Equatable {
     }
     // Nearest the limit: the lowest success rate, the highest latency or error rate.
     let worst = target.higherIsBetter ? measured.min { $0.value < $1.value }! : measured.max { $0.value < $1.value }!
-    return TargetCheck(target: target, outcome: .met(worst: worst.value, level: worst.level, checkedLevels: measured.count))
+    return TargetCheck(
+      target: target, outcome: .met(worst: worst.value, level: worst.level, checkedLevels: measured.count))
   }
 }
 

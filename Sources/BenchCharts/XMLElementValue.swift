@@ -33,10 +33,11 @@ public struct XMLElementValue: Sendable, Equatable {
 
   /// This element and every element below it, in document order.
   public var elements: [XMLElementValue] {
-    [self] + children.flatMap { child -> [XMLElementValue] in
-      if case .element(let element) = child { return element.elements }
-      return []
-    }
+    [self]
+      + children.flatMap { child -> [XMLElementValue] in
+        if case .element(let element) = child { return element.elements }
+        return []
+      }
   }
 
   /// Every element named `name` at or below this one, in document order.

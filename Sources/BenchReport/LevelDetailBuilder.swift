@@ -23,7 +23,9 @@ struct LevelDetailBuilder {
         level.latency[metric].flatMap { $0.isEmpty ? nil : latencyRow(metric, $0) }
       }
       let errors = level.topErrors.prefix(10).map {
-        ErrorRow(level: levelCell(level.level), count: NumberFormatting.integer($0.count), message: escape(String($0.message.prefix(300))))
+        ErrorRow(
+          level: levelCell(level.level), count: NumberFormatting.integer($0.count),
+          message: escape(String($0.message.prefix(300))))
       }
       let notes = level.notes.map(escape)
       let reasons = narrator.stopReasonTexts(at: level.level)
@@ -32,10 +34,12 @@ struct LevelDetailBuilder {
         isUnstable: level.level == firstUnstable, isBeyondLimit: firstUnstable.map { level.level > $0 } ?? false,
         isKnee: level.level == kneeLevel,
         state: ReportContextBuilder.state(of: level.level, maxStable: maxStable, firstUnstable: firstUnstable),
-        qps: NumberFormatting.decimal(level.requestThroughput, 2), outputThroughput: NumberFormatting.decimal(level.outputThroughput, 1),
+        qps: NumberFormatting.decimal(level.requestThroughput, 2),
+        outputThroughput: NumberFormatting.decimal(level.outputThroughput, 1),
         successRate: NumberFormatting.percent(level.successRate),
         ttftP99: NumberFormatting.milliseconds(level.latency[.ttft]?.percentile(99)), facts: facts(level),
-        latencyRows: latencyRows, hasLatency: !latencyRows.isEmpty, stopReasons: reasons, hasStopReasons: !reasons.isEmpty,
+        latencyRows: latencyRows, hasLatency: !latencyRows.isEmpty, stopReasons: reasons,
+        hasStopReasons: !reasons.isEmpty,
         files: level.sources.map { escape($0.description) }, errors: errors, hasErrors: !errors.isEmpty, notes: notes,
         hasNotes: !notes.isEmpty)
     }
@@ -68,7 +72,8 @@ struct LevelDetailBuilder {
     LatencyRow(
       metric: metric == .e2el ? "E2E" : metric.rawValue.uppercased(),
       mean: NumberFormatting.milliseconds(summary.mean), p50: NumberFormatting.milliseconds(summary.percentile(50)),
-      p90: NumberFormatting.milliseconds(summary.percentile(90)), p95: NumberFormatting.milliseconds(summary.percentile(95)),
+      p90: NumberFormatting.milliseconds(summary.percentile(90)),
+      p95: NumberFormatting.milliseconds(summary.percentile(95)),
       p99: NumberFormatting.milliseconds(summary.percentile(99)),
       source: strings[summary.origin == .recomputed ? "latency_recomputed" : "latency_reported"])
   }

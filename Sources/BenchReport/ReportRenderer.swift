@@ -23,13 +23,16 @@ public struct ReportRenderer {
   }
 
   /// The document for `format`, from `template` (a path) or the format's default template.
-  public func render(_ format: ReportFormat, _ input: ReportInput, template: String? = nil) throws(ReportError) -> String {
+  public func render(_ format: ReportFormat, _ input: ReportInput, template: String? = nil) throws(ReportError)
+    -> String
+  {
     guard let templatePath = template ?? defaultTemplatePath(for: format) else {
       return AnalysisJSONWriter(strings: strings).render(input)
     }
     let context = ReportContextBuilder(strings: strings, escaping: format.escaping, linkBase: linkBase).build(input)
     let renderer = TemplateRenderer(
-      mode: format.templateMode, fallbackPartialFolders: [(templatesDirectory as NSString).appendingPathComponent("partials")])
+      mode: format.templateMode,
+      fallbackPartialFolders: [(templatesDirectory as NSString).appendingPathComponent("partials")])
     let text = try renderer.render(templateAt: templatePath, context: context)
     if format == .html {
       try Self.checkWellFormed(text, template: templatePath)

@@ -89,11 +89,13 @@ public struct TemplateRenderer {
         throw .invalidTemplate(
           path: path, line: tag.line, column: tag.column,
           message: "{{{\(tag.name)}}} would write \(tag.name) without HTML escaping; write {{\(tag.name)}} "
-            + "(in an HTML template only {{{\(Self.htmlUnescapedNames.sorted().joined(separator: "}}}, {{{"))}}} may be unescaped)")
+            + "(in an HTML template only {{{\(Self.htmlUnescapedNames.sorted().joined(separator: "}}}, {{{"))}}} may be unescaped)"
+        )
       case .pragma where tag.name.uppercased().contains("TEXT"):
         throw .invalidTemplate(
           path: path, line: tag.line, column: tag.column,
-          message: "“{{\(tag.name)}}” would switch off HTML escaping; HTML templates are always escaped, remove the pragma")
+          message:
+            "“{{\(tag.name)}}” would switch off HTML escaping; HTML templates are always escaped, remove the pragma")
       default:
         break
       }
@@ -172,7 +174,8 @@ public struct TemplateRenderer {
   static func explain(_ error: Error) -> String {
     guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
     switch error {
-    case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened ({{#a}}…{{/b}})"
+    case .sectionCloseNameIncorrect:
+      return "a section is closed with a different name than it was opened ({{#a}}…{{/b}})"
     case .unfinishedName: return "a tag is not closed with }}"
     case .expectedSectionEnd: return "a section {{#…}} or {{^…}} is never closed"
     case .invalidSetDelimiter: return "invalid set-delimiter tag"

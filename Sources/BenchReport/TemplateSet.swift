@@ -56,7 +56,8 @@ public struct TemplateSet {
   /// The text of the first `{{! … }}` comment of a template, on one line.
   static func leadingComment(_ text: String) -> String? {
     guard let tag = MustacheTag.scan(text)?.first(where: { $0.kind == .comment }), tag.line <= 3 else { return nil }
-    return tag.name.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    return tag.name.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+      separator: " ")
   }
 
   /// The path of `name`: a file of the set (`weekly.html`, `strings/zh.json`), or a partial by

@@ -14,9 +14,10 @@ struct TargetCheckTests {
 
   @Test func healthySweepMeetsTheDefaultTargets() throws {
     // TTFT p99 100 ms everywhere except 180 ms at 4: the worst value and where it was measured.
-    let result = checks(F.healthyRuns { concurrency, run in
-      if concurrency == 4 { run.latency[.ttft] = F.summary(mean: 90, median: 90, [99: 180]) }
-    })
+    let result = checks(
+      F.healthyRuns { concurrency, run in
+        if concurrency == 4 { run.latency[.ttft] = F.summary(mean: 90, median: 90, [99: 180]) }
+      })
     #expect(result.map(\.target) == [.successRate(minimum: 0.95), .ttft(.percentile(99), limitMilliseconds: 1000)])
     #expect(result[0].outcome == .met(worst: 1, level: .concurrency(1), checkedLevels: 4))
     #expect(result[1].outcome == .met(worst: 180, level: .concurrency(4), checkedLevels: 4))
@@ -25,11 +26,14 @@ struct TargetCheckTests {
 
   @Test func failureNamesTheFirstBreakingLevelAndTheLastGoodOne() {
     // Success 100, 100, 90, 96 %: missed first at 4 (90 % < 95 %), met up to 2; only 4 fails.
-    let result = checks(F.healthyRuns { concurrency, run in
-      if concurrency == 4 { (run.completed, run.failed) = (90, 10) }
-      if concurrency == 8 { (run.completed, run.failed) = (96, 4) }
-    })
-    #expect(result[0].outcome == .failed(firstFailing: .concurrency(4), value: 0.9, lastMet: .concurrency(2), failingLevels: 1))
+    let result = checks(
+      F.healthyRuns { concurrency, run in
+        if concurrency == 4 { (run.completed, run.failed) = (90, 10) }
+        if concurrency == 8 { (run.completed, run.failed) = (96, 4) }
+      })
+    #expect(
+      result[0].outcome
+        == .failed(firstFailing: .concurrency(4), value: 0.9, lastMet: .concurrency(2), failingLevels: 1))
     #expect(!result[0].isMet)
   }
 
@@ -46,10 +50,11 @@ struct TargetCheckTests {
 
   @Test func missingValuesAreUncheckedOrSkipped() {
     // No TTFT anywhere: unchecked. Request counts at two levels only: checked on those two.
-    let result = checks(F.healthyRuns { concurrency, run in
-      run.latency = [:]
-      if concurrency > 2 { (run.completed, run.failed) = (nil, nil) }
-    })
+    let result = checks(
+      F.healthyRuns { concurrency, run in
+        run.latency = [:]
+        if concurrency > 2 { (run.completed, run.failed) = (nil, nil) }
+      })
     #expect(result[1].outcome == .unchecked)
     #expect(result[0].outcome == .met(worst: 1, level: .concurrency(1), checkedLevels: 2))
   }
@@ -73,7 +78,9 @@ struct TargetCheckTests {
     }
     #expect(latency.text == "ttft_p99=150ms")
     #expect(errors.text == "error_rate=5%")
-    #expect(result[2].outcome == .failed(firstFailing: .concurrency(8), value: 200, lastMet: .concurrency(4), failingLevels: 1))
+    #expect(
+      result[2].outcome
+        == .failed(firstFailing: .concurrency(8), value: 200, lastMet: .concurrency(4), failingLevels: 1))
     guard case .failed(let level, let value, let lastMet, _) = result[3].outcome else {
       Issue.record("error rate should fail at 8, got \(result[3].outcome)")
       return

@@ -22,15 +22,17 @@ struct LevelDetailBuilderTests {
     #expect(c32.state == "max-stable")
     // TTFT at 32 from the file: mean 77.0, median 69.8, p99 133.8; no p90/p95 in the summary keys.
     let ttft = try #require(c32.latencyRows.first)
-    #expect([ttft.metric, ttft.mean, ttft.p50, ttft.p90, ttft.p95, ttft.p99] == ["TTFT", "77.0", "69.8", "—", "—", "133.8"])
+    #expect(
+      [ttft.metric, ttft.mean, ttft.p50, ttft.p90, ttft.p95, ttft.p99] == ["TTFT", "77.0", "69.8", "—", "—", "133.8"])
     #expect(ttft.source == "as reported in the file")
     #expect(c32.latencyRows.map(\.metric) == ["TTFT", "TPOT", "ITL"])
     // Facts the files lack are left out, not shown as "—".
     #expect(c32.facts.map(\.value).allSatisfy { $0 != "—" })
     #expect(c32.facts.first { $0.key == "Total (tok/s)" }?.value == "9,926.2")
-    #expect(c32.files == [
-      "FP8-1xH100-results-8B-llama-date-2025-03-26/openai-10.0qps-itkns-1024-otkns-170-concurrency32-Meta-Llama-3.1-8B-Instruct-FP8-20250326-214734.json"
-    ])
+    #expect(
+      c32.files == [
+        "FP8-1xH100-results-8B-llama-date-2025-03-26/openai-10.0qps-itkns-1024-otkns-170-concurrency32-Meta-Llama-3.1-8B-Instruct-FP8-20250326-214734.json"
+      ])
     let c64 = sweep.levelDetails[6]
     #expect(c64.isUnstable && c64.state == "unstable")
     #expect(c64.stopReasons == ["at 64 throughput grew only +1.1% (< 20%)"])

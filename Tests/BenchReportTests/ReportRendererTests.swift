@@ -35,7 +35,9 @@ struct ReportRendererTests {
     // Ids are unique (charts inlined side by side do not share glyph ids) and every in-page link
     // and glyph reference resolves.
     let ids = root.elements.compactMap { $0.attributes["id"] }
-    #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids) { $0 }.filter { $1.count > 1 }.keys.sorted())")
+    #expect(
+      Set(ids).count == ids.count,
+      "duplicate ids: \(Dictionary(grouping: ids) { $0 }.filter { $1.count > 1 }.keys.sorted())")
     for reference in root.elements.compactMap({ $0.attributes["href"] }) where reference.hasPrefix("#") {
       #expect(ids.contains(String(reference.dropFirst())), "\(reference) points nowhere")
     }
@@ -50,8 +52,12 @@ struct ReportRendererTests {
     let html = try renderer(.en).render(.html, F.goldenInput())
     let root = try XMLElementValue.parse(html).get()
     let rows = root.elements(named: "tr").filter { $0.attributes["class"] != nil }
-    let maxStable = rows.filter { $0.attributes["class"] == "max-stable" }.map { $0.elements(named: "th").first?.textContent }
-    let unstable = rows.filter { $0.attributes["class"] == "unstable" }.map { $0.elements(named: "th").first?.textContent }
+    let maxStable = rows.filter { $0.attributes["class"] == "max-stable" }.map {
+      $0.elements(named: "th").first?.textContent
+    }
+    let unstable = rows.filter { $0.attributes["class"] == "unstable" }.map {
+      $0.elements(named: "th").first?.textContent
+    }
     // H100: max stable 32, unstable 64; rate sweep: max stable 8, unstable ∞ (see the golden report).
     #expect(maxStable == ["32", "8"])
     #expect(unstable == ["64", "∞"])
@@ -61,7 +67,8 @@ struct ReportRendererTests {
   }
 
   @Test func prCommentIsCompact() throws {
-    let comment = try renderer(.en, linkBase: "https://ci.example/run/7").render(.prComment, try F.goldenInputWithCharts())
+    let comment = try renderer(.en, linkBase: "https://ci.example/run/7").render(
+      .prComment, try F.goldenInputWithCharts())
     #expect(comment.hasPrefix("### ❌ "), "a target is missed, so the headline says so")
     #expect(comment.contains("| **32** | **22–25** | 32 | 1,543.0 output tok/s |"))
     #expect(comment.contains("- ✅ **TTFT P99 ≤ 1,000 ms** — met at all 9 levels (worst 143.8 ms at 128)"))

@@ -57,7 +57,9 @@ struct TemplateSetTests {
     #expect(written.count == names.count)
     for name in names {
       let copy = try Data(contentsOf: folder.appendingPathComponent(name))
-      #expect(copy == (try Data(contentsOf: URL(fileURLWithPath: F.templatesDirectory).appendingPathComponent(name))), "\(name)")
+      #expect(
+        copy == (try Data(contentsOf: URL(fileURLWithPath: F.templatesDirectory).appendingPathComponent(name))),
+        "\(name)")
     }
     // An edited copy is not replaced without overwrite…
     let weekly = folder.appendingPathComponent("weekly.md")

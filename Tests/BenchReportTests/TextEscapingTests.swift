@@ -31,7 +31,8 @@ struct TextEscapingTests {
       }
     }
     let skipped = SkippedInput(
-      location: SourceLocation(path: "dir|x/<bad>&\"q\".json"), kind: .unreadable, reason: "broken | really\nbroken \(script)")
+      location: SourceLocation(path: "dir|x/<bad>&\"q\".json"), kind: .unreadable,
+      reason: "broken | really\nbroken \(script)")
     return ReportInput(
       analyses: [SweepAnalyzer.analyze(F.sweep(runs))], skipped: [skipped], filesExamined: 4,
       environment: EnvironmentFacts(
@@ -55,7 +56,8 @@ struct TextEscapingTests {
     // The text reads exactly as in the input, escaped once (no “&amp;lt;” shown to the reader).
     let text = root.textContent
     #expect(text.contains(Self.script))
-    #expect(text.contains("evil|model\nrow \(Self.script) `tick` {{title}} {{{s}}} & \"quoted\" 'single' *b* _i_ [x](y)"))
+    #expect(
+      text.contains("evil|model\nrow \(Self.script) `tick` {{title}} {{{s}}} & \"quoted\" 'single' *b* _i_ [x](y)"))
     #expect(text.contains("GPU|<x>&y"))
     #expect(text.contains("HTTP 500 <html>\(Self.script)</html> | `oops` & \"boom\""))
     #expect(text.contains("dir|x/<bad>&\"q\".json"))

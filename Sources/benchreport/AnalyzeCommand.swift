@@ -150,9 +150,19 @@ struct AnalyzeCommand: ParsableCommand {
     }
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
-    for format in ReportFormat.allCases where formats.contains(format) {
-      let document = try renderer.render(format, input, template: templates[format])
-      written.append(try writer.write(document, to: format.fileName))
+    // Every document is rendered before any is written, so a broken template leaves the previous
+    // reports in place; a template error is a usage error (exit 2), reported with file and line.
+    var documents: [(format: ReportFormat, text: String)] = []
+    do {
+      for format in ReportFormat.allCases where formats.contains(format) {
+        documents.append((format, try renderer.render(format, input, template: templates[format])))
+      }
+    } catch {
+      FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
+    for document in documents {
+      written.append(try writer.write(document.text, to: document.format.fileName))
     }
     if !quiet {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")

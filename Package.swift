@@ -27,7 +27,7 @@ let package = Package(
     /// Format detection and one reader per input format; grouping runs into sweeps.
     .target(
       name: "BenchIngest",
-      dependencies: ["BenchModel", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["BenchModel", "CLibXML2", .product(name: "Yams", package: "Yams")]),
     /// Pure functions over the model: percentiles, efficiency, Kneedle, stop criteria.
     .target(name: "BenchAnalysis", dependencies: ["BenchModel"]),
     /// Chart descriptions from analysis results and the Cairo renderer (PNG, SVG).

@@ -40,6 +40,7 @@ public enum LevelAggregator {
 
     metrics.duration = average(runs.map(\.duration))
     metrics.requestThroughput = average(runs.map(\.requestThroughput))
+    metrics.totalRequestThroughput = average(runs.map(\.totalRequestThroughput))
     metrics.outputThroughput = average(runs.map(\.outputThroughput))
     metrics.totalTokenThroughput = average(runs.map(\.totalTokenThroughput))
     metrics.requestGoodput = average(runs.map(\.requestGoodput))
@@ -61,6 +62,16 @@ public enum LevelAggregator {
     } else {
       metrics.latency = averageSummaries(runs.map(\.latency))
     }
+    if metrics.topErrors.isEmpty {
+      // Locust failures by error; the steps of a step-load run share one run-wide list, so
+      // they are not attributed to any one step.
+      var counts: [String: Int] = [:]
+      for run in runs where run.plateau == nil {
+        for record in run.failureRecords { counts[record.error, default: 0] += record.occurrences }
+      }
+      metrics.topErrors = counts.map { ErrorCount(message: $0.key, count: $0.value) }
+        .sorted { ($0.count, $1.message) > ($1.count, $0.message) }
+    }
 
     if let tpot = metrics.latency[.tpot]?.mean, tpot > 0 {
       metrics.perStreamDecodeSpeed = 1000 / tpot
@@ -70,7 +81,8 @@ public enum LevelAggregator {
     if let reported = average(runs.map(\.measuredConcurrency)) {
       metrics.effectiveConcurrency = reported
       metrics.effectiveConcurrencySource = .reported
-    } else if let throughput = metrics.requestThroughput, let e2e = metrics.latency[.e2el]?.mean {
+    } else if let throughput = metrics.totalRequestThroughput ?? metrics.requestThroughput, let e2e = metrics.latency[.e2el]?.mean {
+      // Locust's mean covers failed requests too, so it pairs with the rate that counts them.
       metrics.effectiveConcurrency = throughput * e2e / 1000
       metrics.effectiveConcurrencySource = .littlesLaw
     } else if let throughput = metrics.requestThroughput, let ttft = metrics.latency[.ttft]?.mean,

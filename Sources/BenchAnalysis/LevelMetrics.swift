@@ -11,10 +11,14 @@ public struct LevelMetrics: Sendable, Equatable {
   public var failed: Int?
   /// completed / attempted, 0…1.
   public var successRate: Double?
+  /// failed / attempted, 0…1: 1 − success rate.
+  public var failureRate: Double? { successRate.map { 1 - $0 } }
   /// Seconds (mean over repetitions).
   public var duration: Double?
-  /// req/s.
+  /// req/s, successful requests.
   public var requestThroughput: Double?
+  /// req/s including failed requests (Locust's `Requests/s`), when the files give it.
+  public var totalRequestThroughput: Double?
   /// tok/s.
   public var outputThroughput: Double?
   public var totalTokenThroughput: Double?
@@ -30,11 +34,13 @@ public struct LevelMetrics: Sendable, Equatable {
   public var outputThroughputPerConcurrency: Double?
   /// throughput(c) / (c × throughput(c_min) / c_min): 1 = perfectly linear scaling.
   public var scalingEfficiency: Double?
-  /// Little's law: request throughput × mean E2E (s) = requests actually in flight.
+  /// Little's law: request throughput × mean E2E (s) = requests actually in flight (for Locust:
+  /// Requests/s with failures × mean response time, which is below the user count because
+  /// users wait between requests).
   public var effectiveConcurrency: Double?
   /// How `effectiveConcurrency` was obtained.
   public var effectiveConcurrencySource: EffectiveConcurrencySource?
-  /// Most frequent error messages (from per-request samples).
+  /// Most frequent error messages (from per-request samples or Locust's failures file).
   public var topErrors: [ErrorCount]
   /// Source files of the runs.
   public var sources: [SourceLocation]

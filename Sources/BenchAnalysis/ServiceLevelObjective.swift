@@ -9,6 +9,9 @@ public struct ServiceLevelObjective: Sendable, Hashable, CustomStringConvertible
     case latency(LatencyMetric, LatencyStatistic, limitMilliseconds: Double)
     /// The failed share of requests must stay at or below a fraction (0.01 = 1 %).
     case errorRate(maximumFraction: Double)
+    /// Successful requests per second must reach at least this (`qps_min=50`). A goal, not a
+    /// limit: checked in the target table, never a reason for instability.
+    case minimumThroughput(requestsPerSecond: Double)
   }
 
   public var target: Target
@@ -22,7 +25,7 @@ public struct ServiceLevelObjective: Sendable, Hashable, CustomStringConvertible
 
   public var description: String { text }
 
-  /// Parses a comma-separated list: `ttft_p99=800ms,tpot_p99=100ms,e2el_p99=10s,error_rate=1%`.
+  /// Parses a comma-separated list: `ttft_p99=800ms,tpot_p99=100ms,e2el_p99=10s,error_rate=1%,qps_min=50`.
   public static func parseList(_ text: String) throws(SettingsError) -> [ServiceLevelObjective] {
     try text.split(separator: ",").map { item throws(SettingsError) in try parse(String(item)) }
   }
@@ -42,9 +45,20 @@ public struct ServiceLevelObjective: Sendable, Hashable, CustomStringConvertible
       }
       return ServiceLevelObjective(target: .errorRate(maximumFraction: fraction), text: item)
     }
-    let nameParts = name.split(separator: "_", maxSplits: 1).map(String.init)
-    guard nameParts.count == 2, let metric = LatencyMetric(rawValue: nameParts[0] == "e2e" ? "e2el" : nameParts[0]) else {
-      throw .invalidSLO(item, reason: "unknown metric '\(parts[0])'; use ttft_, tpot_, itl_ or e2el_ followed by mean or pNN, or error_rate")
+    if ["qps_min", "rps_min", "throughput_min", "min_qps", "min_rps"].contains(name) {
+      guard let rate = Double(value.hasSuffix("req/s") ? String(value.dropLast(5)) : value), rate.isFinite, rate > 0 else {
+        throw .invalidSLO(item, reason: "a throughput target must be a positive number of requests per second, e.g. qps_min=50")
+      }
+      return ServiceLevelObjective(target: .minimumThroughput(requestsPerSecond: rate), text: item)
+    }
+    var nameParts = name.split(separator: "_", maxSplits: 1).map(String.init)
+    // Locust calls the end-to-end latency the response time: rt_p99, response_time_p99.
+    if name.hasPrefix("response_time_") { nameParts = ["e2el", String(name.dropFirst("response_time_".count))] }
+    let aliases = ["e2e": "e2el", "rt": "e2el", "latency": "e2el"]
+    guard nameParts.count == 2, let metric = LatencyMetric(rawValue: aliases[nameParts[0]] ?? nameParts[0]) else {
+      throw .invalidSLO(
+        item,
+        reason: "unknown metric '\(parts[0])'; use ttft_, tpot_, itl_ or e2el_ (rt_ for a Locust response time) followed by mean or pNN, error_rate, or qps_min")
     }
     guard let statistic = LatencyStatistic(parsing: nameParts[1]) else {
       throw .invalidSLO(item, reason: "unknown statistic '\(nameParts[1])'; use mean, median or pNN (p50, p90, p95, p99, p99.9)")

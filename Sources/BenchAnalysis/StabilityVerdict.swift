@@ -32,6 +32,8 @@ public struct Recommendation: Sendable, Equatable {
     case concurrency(low: Int, high: Int)
     /// Requests per second.
     case requestRate(low: Double, high: Double)
+    /// Whole Locust users.
+    case users(low: Int, high: Int)
   }
 
   public var range: Range

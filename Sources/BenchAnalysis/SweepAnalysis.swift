@@ -8,4 +8,6 @@ public struct SweepAnalysis: Sendable, Equatable {
   public var stability: StabilityVerdict
   public var recommendation: Recommendation?
   public var settings: AnalysisSettings
+  /// Every user objective checked at every level (empty without objectives).
+  public var targetChecks: [TargetCheck] = []
 }

@@ -12,14 +12,15 @@ public enum SweepAnalyzer {
       SweepLevel(level: level.level, runs: level.runs.sorted { $0.source < $1.source })
     }
     var levels = sweep.levels.map(LevelAggregator.metrics(of:))
+    let targetChecks = TargetCheck.evaluate(levels, objectives: settings.objectives)
     addEfficiency(to: &levels, variable: sweep.variable)
     let measure = ThroughputMeasure.choose(for: levels)
-    let knee = findKnee(levels, measure: measure)
+    let knee = findKnee(levels, measure: measure, minimumGrowth: settings.minimumThroughputGrowth)
     let stability = assessStability(levels, measure: measure, settings: settings)
     let recommendation = recommend(stability, levels: levels, settings: settings)
     return SweepAnalysis(
       sweep: sweep, levels: levels, knee: knee, stability: stability,
-      recommendation: recommendation, settings: settings)
+      recommendation: recommendation, settings: settings, targetChecks: targetChecks)
   }
 
   // MARK: Efficiency
@@ -35,7 +36,7 @@ public enum SweepAnalyzer {
       if let throughput = levels[index].requestThroughput {
         levels[index].efficiency = throughput / load
       }
-      if variable == .concurrency, let output = levels[index].outputThroughput {
+      if variable.isClosedLoop, let output = levels[index].outputThroughput {
         levels[index].outputThroughputPerConcurrency = output / load
       }
       if let base, let scaling = scalingEfficiency(levels[index], base: base) {
@@ -58,7 +59,7 @@ public enum SweepAnalyzer {
 
   // MARK: Knee
 
-  static func findKnee(_ levels: [LevelMetrics], measure: ThroughputMeasure?) -> ThroughputKnee {
+  static func findKnee(_ levels: [LevelMetrics], measure: ThroughputMeasure?, minimumGrowth: Double = 0.2) -> ThroughputKnee {
     guard let measure else {
       return ThroughputKnee(linear: .tooFewLevels(count: 0), log2: .tooFewLevels(count: 0), measure: nil, primaryAxis: .linear)
     }
@@ -80,7 +81,7 @@ public enum SweepAnalyzer {
     let linearX = points.map { $0.0.numericValue }
     return ThroughputKnee(
       linear: outcome(linearX), log2: outcome(linearX.map { Foundation.log2($0) }), measure: measure,
-      primaryAxis: ThroughputKnee.evenlySpacedAxis(for: linearX))
+      primaryAxis: ThroughputKnee.evenlySpacedAxis(for: linearX), throughputs: points, minimumGrowth: minimumGrowth)
   }
 
   // MARK: Stability
@@ -91,7 +92,10 @@ public enum SweepAnalyzer {
     if levels.contains(where: { $0.successRate == nil }) {
       unchecked.append("success rate (request counts missing at some levels)")
     }
-    if levels.contains(where: { settings.ttftStatistic.value(in: $0.latency[.ttft]) == nil }) {
+    if !levels.isEmpty, levels.allSatisfy({ $0.level.variable == .users && $0.latency[.ttft] == nil }) {
+      unchecked.append(
+        "TTFT \(settings.ttftStatistic) (Locust records whole response times, not TTFT; give a latency limit with --slo e2el_p99=…)")
+    } else if levels.contains(where: { settings.ttftStatistic.value(in: $0.latency[.ttft]) == nil }) {
       unchecked.append("TTFT \(settings.ttftStatistic) (missing at some levels)")
     }
     if measure == nil { unchecked.append("throughput growth (throughput missing at some levels)") }
@@ -138,6 +142,10 @@ public enum SweepAnalyzer {
         if let success = level.successRate, 1 - success > maximum {
           reasons.append(.objectiveBreached(objective, value: 1 - success))
         }
+      case .minimumThroughput:
+        // A throughput target is a goal, not a limit: low levels miss it by design, so it is
+        // reported in the target checks and never stops the walk.
+        break
       }
     }
     return reasons
@@ -145,8 +153,8 @@ public enum SweepAnalyzer {
 
   // MARK: Recommendation
 
-  /// The headroom fractions of the max stable level: whole requests for concurrency (never
-  /// below 1), req/s for rates; an ∞ max stable rate uses the throughput measured there.
+  /// The headroom fractions of the max stable level: whole requests for concurrency and whole
+  /// users for Locust (never below 1), req/s for rates; an ∞ max stable rate uses the throughput measured there.
   static func recommend(_ stability: StabilityVerdict, levels: [LevelMetrics], settings: AnalysisSettings) -> Recommendation? {
     guard let maxStable = stability.maxStable else { return nil }
     switch maxStable {
@@ -155,6 +163,12 @@ public enum SweepAnalyzer {
       let high = max(low, Int((Double(value) * settings.headroomHigh + 1e-9).rounded(.down)))
       return Recommendation(
         range: .concurrency(low: low, high: high), basis: Double(value),
+        headroomLow: settings.headroomLow, headroomHigh: settings.headroomHigh, basedOnMeasuredThroughput: false)
+    case .users(let value):
+      let low = max(1, Int((Double(value) * settings.headroomLow + 1e-9).rounded(.down)))
+      let high = max(low, Int((Double(value) * settings.headroomHigh + 1e-9).rounded(.down)))
+      return Recommendation(
+        range: .users(low: low, high: high), basis: Double(value),
         headroomLow: settings.headroomLow, headroomHigh: settings.headroomHigh, basedOnMeasuredThroughput: false)
     case .requestRate(let rate):
       var basis = rate.sortValue

@@ -4,6 +4,8 @@ public struct NamedChart: Sendable {
   public enum Kind: String, Sendable, CaseIterable {
     case throughput, efficiency, latency, ttft, tpot, perStream = "per-stream", tradeoff
     case ttftDistribution = "ttft-cdf", latencyDistribution = "e2el-cdf", itlHistogram = "itl-histogram"
+    /// Locust time series: users, requests/s and failures/s over time; response time over time.
+    case timelineLoad = "timeline-load", timelineResponseTime = "timeline-response-time"
   }
 
   public var fileStem: String

@@ -40,6 +40,7 @@ public struct SweepChartBuilder: Sendable {
   // MARK: Axes
 
   var isConcurrency: Bool { analysis.sweep.variable == .concurrency }
+  var isUsers: Bool { analysis.sweep.variable == .users }
 
   /// The load axis: log₂ with a tick at every tested level for doubling sweeps, linear
   /// otherwise, and an ∞ slot when the sweep has an unbounded-rate level.
@@ -49,8 +50,8 @@ public struct SweepChartBuilder: Sendable {
     let scale: AxisScale = analysis.knee.primaryAxis == .log2 || ThroughputKnee.evenlySpacedAxis(for: finite) == .log2 ? .log2 : .linear
     let ticks = finite.count <= 12 ? finite.map { Tick(value: $0, label: Self.number($0)) } : nil
     return Axis(
-      title: labels[isConcurrency ? "chart_axis_concurrency" : "chart_axis_requestRate"],
-      unit: isConcurrency ? nil : "req/s", scale: scale, ticks: ticks, includesZero: false,
+      title: labels[isUsers ? "chart_axis_users" : isConcurrency ? "chart_axis_concurrency" : "chart_axis_requestRate"],
+      unit: analysis.sweep.variable.isClosedLoop ? nil : "req/s", scale: scale, ticks: ticks, includesZero: false,
       infinitySlot: levels.contains(.infinity) ? Axis.InfinitySlot(label: "∞") : nil)
   }
 
@@ -67,7 +68,7 @@ public struct SweepChartBuilder: Sendable {
     var annotations: [Annotation] = []
     if let recommendation = analysis.recommendation {
       switch recommendation.range {
-      case .concurrency(let low, let high):
+      case .concurrency(let low, let high), .users(let low, let high):
         annotations.append(
           .xBand(from: Double(low), to: Double(max(high, low)), label: labels.format("chart_recommended", ["range": low == high ? "\(low)" : "\(low)–\(high)"])))
       case .requestRate(let low, let high):
@@ -77,7 +78,7 @@ public struct SweepChartBuilder: Sendable {
         }
       }
     }
-    if case .found(let level, _) = analysis.knee.primary {
+    if case .found(let level, _) = analysis.knee.headline {
       annotations.append(.verticalMarker(x: level.numericValue, label: labels.format("chart_knee", ["level": Self.label(level)])))
     }
     if let maxStable = analysis.stability.maxStable {
@@ -114,22 +115,27 @@ public struct SweepChartBuilder: Sendable {
       series.append(Series(name: labels["chart_series_requestThroughput"], points: requests, style: SeriesStyle(colorIndex: colorIndex)))
     }
     return ChartSpec(
-      title: labels[isConcurrency ? "chart_throughput_title" : "chart_throughputRate_title"], subtitle: subtitle, xAxis: loadAxis,
+      title: labels[isUsers ? "chart_throughputUsers_title" : isConcurrency ? "chart_throughput_title" : "chart_throughputRate_title"],
+      subtitle: subtitle, xAxis: loadAxis,
       yAxis: yAxis, secondaryYAxis: secondary, series: series,
       annotations: loadAnnotations(failedY: { $0.outputThroughput ?? $0.requestThroughput }))
   }
 
   /// Throughput per unit of load (left) and scaling efficiency in % (right).
   func efficiencyChart() -> ChartSpec? {
-    let perUnit = isConcurrency ? points(\.outputThroughputPerConcurrency) : points(\.efficiency)
+    let perUnit = isUsers ? points(\.efficiency) : isConcurrency ? points(\.outputThroughputPerConcurrency) : points(\.efficiency)
     let scaling = points { $0.scalingEfficiency.map { $0 * 100 } }
     guard hasAny(perUnit) || hasAny(scaling) else { return nil }
-    let perUnitAxis = isConcurrency
-      ? Axis(title: labels["chart_axis_perConcurrency"], unit: "tok/s")
-      : Axis(title: labels["chart_axis_achievedRatio"], unit: nil)
+    let perUnitAxis =
+      isUsers
+      ? Axis(title: labels["chart_axis_perUser"], unit: "req/s")
+      : isConcurrency
+        ? Axis(title: labels["chart_axis_perConcurrency"], unit: "tok/s")
+        : Axis(title: labels["chart_axis_achievedRatio"], unit: nil)
     var series: [Series] = []
     if hasAny(perUnit) {
-      series.append(Series(name: labels[isConcurrency ? "chart_series_perConcurrency" : "chart_series_achievedRatio"], points: perUnit, style: SeriesStyle(colorIndex: colorIndex)))
+      let name = isUsers ? "chart_series_perUser" : isConcurrency ? "chart_series_perConcurrency" : "chart_series_achievedRatio"
+      series.append(Series(name: labels[name], points: perUnit, style: SeriesStyle(colorIndex: colorIndex)))
     }
     if hasAny(scaling) {
       series.append(
@@ -137,7 +143,8 @@ public struct SweepChartBuilder: Sendable {
     }
     let scalingAxis = Axis(title: labels["chart_axis_scaling"], unit: "%")
     return ChartSpec(
-      title: labels[isConcurrency ? "chart_efficiency_title" : "chart_efficiencyRate_title"], subtitle: subtitle, xAxis: loadAxis,
+      title: labels[isUsers ? "chart_efficiencyUsers_title" : isConcurrency ? "chart_efficiency_title" : "chart_efficiencyRate_title"],
+      subtitle: subtitle, xAxis: loadAxis,
       yAxis: hasAny(perUnit) ? perUnitAxis : scalingAxis, secondaryYAxis: hasAny(perUnit) && hasAny(scaling) ? scalingAxis : nil,
       series: series, annotations: loadAnnotations(failedY: { _ in nil }).filter { if case .failedLevel = $0 { return false } else { return true } })
   }
@@ -170,9 +177,12 @@ public struct SweepChartBuilder: Sendable {
     if let maxStable = analysis.stability.maxStable {
       annotations.append(.verticalMarker(x: maxStable.numericValue, label: labels.format("chart_maxStable", ["level": Self.label(maxStable)])))
     }
+    // Locust measures whole response times: named so, not "E2E latency".
+    let responseTime = isUsers && metric == .e2el
     return ChartSpec(
-      title: labels[titleKey], subtitle: subtitle, xAxis: loadAxis,
-      yAxis: Axis(title: labels["chart_axis_latency_\(metric.rawValue)"], unit: "ms"), series: series, annotations: annotations)
+      title: labels[responseTime ? "chart_responseTime_title" : titleKey], subtitle: subtitle, xAxis: loadAxis,
+      yAxis: Axis(title: labels[responseTime ? "chart_axis_responseTime" : "chart_axis_latency_\(metric.rawValue)"], unit: "ms"),
+      series: series, annotations: annotations)
   }
 
   /// Per-stream decode speed against aggregate output throughput: what one user sees versus
@@ -294,7 +304,7 @@ public struct SweepChartBuilder: Sendable {
 
   static func label(_ level: LoadLevel) -> String {
     switch level {
-    case .concurrency(let value): String(value)
+    case .concurrency(let value), .users(let value): String(value)
     case .requestRate(let rate): rate.isInfinite ? "∞" : number(rate.sortValue)
     }
   }

@@ -13,6 +13,33 @@ enum FileNameHints {
     return nil
   }
 
+  /// Locust user counts in names: `u64`, `users_64`, `64users`, `baseline_25_clients`, `-u64`.
+  static func users(in fileName: String) -> Int? {
+    let lowered = fileName.lowercased()
+    for pattern in ["users_", "users-", "users=", "users", "user_", "clients_", "clients", "-u", "_u", "u"] {
+      var search = lowered[...]
+      while let range = search.range(of: pattern) {
+        let before = range.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: range.lowerBound)]
+        let digits = lowered[range.upperBound...].prefix { $0.isNumber }
+        let after = lowered[range.upperBound...].dropFirst(digits.count).first
+        // `u64` must stand alone (`run_u64_stats`, `u64`), not end a word (`menu2`).
+        let standsAlone = pattern != "u" || before == nil || !(before!.isLetter)
+        if standsAlone, !digits.isEmpty, after == nil || !(after!.isLetter), let value = Int(digits), value > 0 { return value }
+        search = lowered[range.upperBound...]
+      }
+    }
+    // `64users`, `25_clients`, `64-users`
+    for marker in ["users", "clients", "user"] {
+      guard let range = lowered.range(of: marker) else { continue }
+      var end = range.lowerBound
+      while end > lowered.startIndex, "_- ".contains(lowered[lowered.index(before: end)]) { end = lowered.index(before: end) }
+      var start = end
+      while start > lowered.startIndex, lowered[lowered.index(before: start)].isNumber { start = lowered.index(before: start) }
+      if start < end, let value = Int(lowered[start..<end]), value > 0 { return value }
+    }
+    return nil
+  }
+
   static func requestRate(in fileName: String) -> RequestRate? {
     let lowered = fileName.lowercased()
     // `10.0qps`, `infqps`

@@ -31,6 +31,7 @@ public struct InputScanner: Sendable {
         files.append((path, path))
       }
     }
+    files = scanLocust(files, into: &result)
     let reader = ResultFileReader()
     for file in files {
       guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -54,6 +55,56 @@ public struct InputScanner: Sendable {
     Self.removeSweepSummaryDuplicates(&result)
     result.skipped.sort()
     return result
+  }
+
+  /// Finds the Locust outputs among `files` by content, groups them by prefix into runs and
+  /// reads them; returns the files left for the JSON readers.
+  private func scanLocust(_ files: [(path: String, display: String)], into result: inout IngestResult) -> [(path: String, display: String)] {
+    var locust: [LocustRunSet.File] = []
+    var emptyArrays: [(path: String, display: String)] = []
+    var rest: [(path: String, display: String)] = []
+    for file in files {
+      guard let head = LocustFileDetector.head(of: file.path) else {
+        rest.append(file)
+        continue
+      }
+      switch LocustFileDetector.detect(path: file.path, head: head) {
+      case .file(let kind)?:
+        locust.append(LocustRunSet.File(path: file.path, display: file.display, kind: kind))
+      case .emptyJSONArray?:
+        emptyArrays.append(file)
+      case .ignored(let reason)?:
+        result.filesExamined += 1
+        result.skipped.append(SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: reason))
+      case .htmlPage?:
+        result.filesExamined += 1
+        if let data = FileManager.default.contents(atPath: file.path), LocustFileDetector.isLocustReport([UInt8](data)) {
+          result.filesExamined -= 1
+          locust.append(LocustRunSet.File(path: file.path, display: file.display, kind: .html))
+        } else {
+          result.skipped.append(
+            SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: "HTML page that is not a Locust report"))
+        }
+      case nil:
+        rest.append(file)
+      }
+    }
+    let prefixes = Set(locust.map { LocustRunSet.prefix(of: $0.display) })
+    for file in emptyArrays {
+      if prefixes.contains(LocustRunSet.prefix(of: file.display)) {
+        locust.append(LocustRunSet.File(path: file.path, display: file.display, kind: .json))
+      } else {
+        rest.append(file)
+      }
+    }
+    for set in LocustRunSet.group(locust) {
+      let output = LocustRunAssembler(set: set).assemble()
+      result.filesExamined += set.files.count
+      result.runs += output.runs
+      result.skipped += output.skipped
+    }
+    let remaining = Set(rest.map(\.display))
+    return files.filter { remaining.contains($0.display) }
   }
 
   private func collect(
@@ -107,9 +158,9 @@ public struct InputScanner: Sendable {
     if name == "summary.csv" { return "`vllm bench sweep` summary table; its runs are read from the run=N.json files" }
     if name.hasSuffix(".csv") {
       if head.contains("Request Count") || head.contains("User Count") || head.contains("# requests") {
-        return "Locust CSV: not read yet (Locust support is planned)"
+        return "CSV table with Locust-like columns that matches no Locust output (see formats/locust.md §9)"
       }
-      return "CSV file that is not a known benchmark table"
+      return "CSV file that is neither a Locust output nor a known benchmark table"
     }
     // The banner (`"{s:{c}^{n}}"` with c "=", as vLLM and SGLang print it) follows the argparse
     // dump and the progress bars, so it is rarely in the head (byte 2762 in the real log of

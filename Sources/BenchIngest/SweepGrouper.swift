@@ -16,7 +16,17 @@ public enum SweepGrouper {
 
   public static func group(_ runs: [Run]) -> Output {
     var byIdentity: [SweepIdentity: [Run]] = [:]
-    for run in runs { byIdentity[identity(of: run), default: []].append(run) }
+    var sweeps: [Sweep] = []
+    var unplaced: [SkippedInput] = []
+    // Locust runs sweep users: one sweep per folder (and per task), a step-load file on its own.
+    var locust: [SweepIdentity: [Run]] = [:]
+    for run in runs where run.format.tool == .locust { locust[identity(of: run), default: []].append(run) }
+    for (identity, members) in locust {
+      let (sweep, left) = makeSweep(identity, .users, members)
+      if let sweep { sweeps.append(sweep) }
+      unplaced += left
+    }
+    for run in runs where run.format.tool != .locust { byIdentity[identity(of: run), default: []].append(run) }
     byIdentity = splitByPromptLength(byIdentity)
     var groups: [(SweepIdentity, [Run])] = []
     for (identity, members) in byIdentity {
@@ -26,8 +36,6 @@ public enum SweepGrouper {
       if !limited.isEmpty { groups.append((identity, limited)) }
       if !unlimited.isEmpty { groups.append((identity, unlimited)) }
     }
-    var sweeps: [Sweep] = []
-    var unplaced: [SkippedInput] = []
     for (identity, members) in groups {
       let concurrencies = Set(members.map(\.maxConcurrency))
       let rates = Set(members.map(\.requestRate))
@@ -60,6 +68,15 @@ public enum SweepGrouper {
       if let level = run.level(on: variable) {
         byLevel[level, default: []].append(run)
       } else {
+        if variable == .users {
+          if run.task == nil {
+            unplaced.append(
+              SkippedInput(
+                location: run.source, kind: .unreadable,
+                reason: "Locust run without a user count (no User Count in a history, none in the file name), so it has no place on a users axis"))
+          }
+          continue
+        }
         let what = variable == .concurrency ? "max_concurrency" : "request_rate"
         unplaced.append(
           SkippedInput(location: run.source, kind: .unreadable, reason: "no \(what) in the file or its name, so the run has no place in its sweep"))
@@ -118,6 +135,15 @@ public enum SweepGrouper {
   static let volatileMetadata: Set<String> = ["date", "run_number", "_benchmark_name"]
 
   static func identity(of run: Run) -> SweepIdentity {
+    if run.format.tool == .locust {
+      // Locust files name no model: the runs of one folder are one test at several user counts;
+      // the steps of a step-load history are one sweep of their own.
+      let folder = (run.source.path as NSString).deletingLastPathComponent
+      let stepLoad = run.plateau != nil ? LocustRunSet.prefix(of: run.source.path) : nil
+      return SweepIdentity(
+        model: run.model, backend: run.backend, label: run.label, dataset: nil, configuredInputLength: nil, configuredOutputLength: nil,
+        metadata: [], sourceHint: stepLoad ?? (folder.isEmpty ? "." : folder), task: run.task)
+    }
     let metadata = run.metadata.filter { !volatileMetadata.contains($0.key) }
       .map { MetadataEntry(key: $0.key, value: $0.value) }
       .sorted { $0.key < $1.key }

@@ -30,6 +30,11 @@ public struct Run: Sendable, Equatable {
   public var maxConcurrency: Int?
   /// Repetition number of `vllm bench sweep` runs.
   public var runNumber: Int?
+  /// Locust users the run held (`User Count` in the history, or the file name as a fallback).
+  public var users: Int?
+  /// The Locust task (request name) this run covers; nil for the whole run (`Aggregated`).
+  /// Per-task runs form their own sweeps, one per model of a multi-model gateway test.
+  public var task: String?
 
   // Outcome.
   public var numPrompts: Int?
@@ -41,6 +46,9 @@ public struct Run: Sendable, Equatable {
   public var totalOutputTokens: Int?
   /// req/s, successful requests only.
   public var requestThroughput: Double?
+  /// req/s including failed requests (Locust's `Requests/s`); what keeps users busy, so it is
+  /// the rate Little's law multiplies with the mean response time.
+  public var totalRequestThroughput: Double?
   /// req/s meeting the `--goodput` SLOs.
   public var requestGoodput: Double?
   /// tok/s.
@@ -58,6 +66,17 @@ public struct Run: Sendable, Equatable {
   /// Per-request samples when the file carries the arrays.
   public var samples: RequestSamples?
 
+  /// Load over time (Locust history), shared by the runs cut from one step-load history.
+  public var timeline: LoadTimeline?
+  /// The part of `timeline` this run covers (a step-load plateau), seconds since its start.
+  public var plateau: ClosedRange<Double>?
+  /// Failed requests grouped by error (Locust `_failures.csv`), most frequent first.
+  public var failureRecords: [FailureRecord]
+  /// Uncaught exceptions in the load generator's tasks (Locust `_exceptions.csv`).
+  public var exceptionRecords: [ExceptionRecord]
+  /// Every file the run was built from, `source.path` first; empty means just `source.path`.
+  public var inputFiles: [String]
+
   /// Things benchreport inferred or repaired while reading, in plain words.
   public var notes: [String]
 
@@ -66,14 +85,21 @@ public struct Run: Sendable, Equatable {
     self.format = format
     self.metadata = [:]
     self.latency = [:]
+    self.failureRecords = []
+    self.exceptionRecords = []
+    self.inputFiles = []
     self.notes = []
   }
+
+  /// The files the run was read from, for `analysis.json` `files`.
+  public var files: [String] { inputFiles.isEmpty ? [source.description] : inputFiles }
 
   /// The run's position on `variable`'s axis, if known.
   public func level(on variable: LoadVariable) -> LoadLevel? {
     switch variable {
     case .concurrency: maxConcurrency.map(LoadLevel.concurrency)
     case .requestRate: requestRate.map(LoadLevel.requestRate)
+    case .users: users.map(LoadLevel.users)
     }
   }
 }

@@ -7,10 +7,12 @@ public struct SourceFormat: Sendable, Hashable, CustomStringConvertible {
     case vllmSweep = "vllm-bench-sweep"
     /// SGLang `bench_serving` JSONL.
     case sglang = "sglang-bench-serving"
+    /// Locust `--csv` / `--json` / `--html` outputs of one run.
+    case locust
   }
 
   public var tool: Tool
-  /// Schema id, e.g. `V7a`, `V9`, `S2`.
+  /// Schema id, e.g. `V7a`, `V9`, `S2`; for Locust the file generation, e.g. `csv-D+json`.
   public var schema: String
 
   public init(tool: Tool, schema: String) {

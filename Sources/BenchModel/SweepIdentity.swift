@@ -16,12 +16,15 @@ public struct SweepIdentity: Sendable, Hashable, Comparable {
   public var metadata: [MetadataEntry]
   /// Set when the file carries no model name, so runs of different files are not mixed.
   public var sourceHint: String?
+  /// The Locust task (request name) of a per-task sweep; nil for whole runs.
+  public var task: String?
 
   public init(
     model: String?, backend: String?, label: String?, dataset: String?,
     configuredInputLength: Int?, configuredOutputLength: Int?, meanInputLength: Int? = nil,
-    metadata: [MetadataEntry], sourceHint: String?
+    metadata: [MetadataEntry], sourceHint: String?, task: String? = nil
   ) {
+    self.task = task
     self.meanInputLength = meanInputLength
     self.model = model
     self.backend = backend
@@ -39,6 +42,7 @@ public struct SweepIdentity: Sendable, Hashable, Comparable {
       model ?? "", backend ?? "", label ?? "", dataset ?? "",
       configuredInputLength.map(String.init) ?? "", configuredOutputLength.map(String.init) ?? "",
       meanInputLength.map { String(format: "%012d", $0) } ?? "", metadata.map { "\($0.key)=\($0.value)" }.joined(separator: ","), sourceHint ?? "",
+      task.map { "task=" + $0 } ?? "",
     ]
     return parts.joined(separator: "|")
   }

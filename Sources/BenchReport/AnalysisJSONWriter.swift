@@ -51,7 +51,7 @@ public struct AnalysisJSONWriter {
   func sweep(_ analysis: SweepAnalysis, id: String) -> OrderedJSON {
     let identity = analysis.sweep.identity
     let narrator = SweepNarrator(analysis: analysis, strings: strings)
-    let variableKey = analysis.sweep.variable == .concurrency ? "concurrency" : "requestRate"
+    let variableKey = analysis.sweep.variable.rawValue
     return .object([
       ("id", .string(id)),
       ("title", .string(SweepDescription.title(of: identity))),
@@ -62,6 +62,7 @@ public struct AnalysisJSONWriter {
       ("inputLength", .integer(identity.configuredInputLength)),
       ("outputLength", .integer(identity.configuredOutputLength)),
       ("metadata", .object(identity.metadata.map { ($0.key, .string($0.value)) })),
+      ("task", .text(identity.task)),
       ("variable", .string(analysis.sweep.variable.rawValue)),
       ("throughputMeasure", .text(analysis.knee.measure?.rawValue)),
       ("runs", .array(analysis.levels.map { level($0, sweep: analysis.sweep) })),
@@ -69,6 +70,25 @@ public struct AnalysisJSONWriter {
         "knee",
         .object([
           ("primaryAxis", .string(analysis.knee.primaryAxis.rawValue)),
+          (
+            "headline",
+            .object([
+              ("axis", .string(analysis.knee.headlineAxis.rawValue)),
+              ("status", .string(status(analysis.knee.headline))),
+              (variableKey, kneeLevel(analysis.knee.headline)),
+              ("throughput", kneeThroughput(analysis.knee.headline)),
+              (
+                "setAside",
+                .array(
+                  analysis.knee.setAside.map { aside in
+                    .object([
+                      ("axis", .string(aside.axis.rawValue)), (variableKey, levelValue(aside.level)),
+                      ("growthAfter", .double(aside.growthAfter)),
+                    ])
+                  })
+              ),
+            ])
+          ),
           ("status", .string(status(analysis.knee.linear))),
           (variableKey, kneeLevel(analysis.knee.linear)),
           ("throughput", kneeThroughput(analysis.knee.linear)),
@@ -95,7 +115,33 @@ public struct AnalysisJSONWriter {
         ])
       ),
       ("recommended", recommended(analysis, narrator: narrator)),
+      ("targetChecks", .array(analysis.targetChecks.map(targetCheck))),
+      ("failures", .array(SweepFailures.failures(of: analysis.sweep).map(failure))),
+      ("exceptions", .array(SweepFailures.exceptions(of: analysis.sweep).map(exception))),
       ("conclusions", .array(narrator.conclusions.map(OrderedJSON.string))),
+    ])
+  }
+
+  func targetCheck(_ check: TargetCheck) -> OrderedJSON {
+    .object([
+      ("level", levelValue(check.level)), ("target", .string(check.objective.text)), ("measured", .number(check.measured)),
+      ("met", check.met.map(OrderedJSON.bool) ?? .null),
+    ])
+  }
+
+  func failure(_ entry: SweepFailures.Entry<FailureRecord>) -> OrderedJSON {
+    let record = entry.record
+    return .object([
+      ("file", .string(entry.file)), ("method", .text(record.method)), ("name", .string(record.name)), ("error", .string(record.error)),
+      ("occurrences", .int(record.occurrences)), ("firstSeen", .text(record.firstSeen)), ("lastSeen", .text(record.lastSeen)),
+    ])
+  }
+
+  func exception(_ entry: SweepFailures.Entry<ExceptionRecord>) -> OrderedJSON {
+    let record = entry.record
+    return .object([
+      ("file", .string(entry.file)), ("count", .int(record.count)), ("message", .string(record.message)),
+      ("location", .text(record.location)), ("nodes", .text(record.nodes)),
     ])
   }
 
@@ -112,21 +158,33 @@ public struct AnalysisJSONWriter {
       rate = requestRate(value)
       let limits = Set(runs.compactMap(\.maxConcurrency))
       concurrency = limits.count == 1 ? .int(limits.first!) : .null
+    case .users:
+      // Users wait between requests: the concurrency is what is really in flight (Little's law).
+      concurrency = .number(level.effectiveConcurrency)
+      rate = .null
     }
+    let users: OrderedJSON = if case .users(let value) = level.level { .int(value) } else { .null }
+    let plateaus = runs.compactMap(\.plateau)
+    let plateau: OrderedJSON =
+      plateaus.count == 1 ? .array([.double(plateaus[0].lowerBound), .double(plateaus[0].upperBound)]) : .null
     var members: [(String, OrderedJSON)] = [
       ("file", .string(level.sources.first?.description ?? "")),
-      ("files", .array(level.sources.map { .string($0.description) })),
+      ("files", .array(Self.files(of: runs, sources: level.sources).map(OrderedJSON.string))),
       ("tool", .text(runs.first.map { $0.format.tool.rawValue })),
       ("schema", .text(runs.first?.format.schema)),
       ("repetitions", .int(level.runCount)),
+      ("users", users),
       ("concurrency", concurrency),
       ("requestRate", rate),
+      ("plateauSeconds", plateau),
       ("requests", .integer(level.requests)),
       ("completed", .integer(level.completed)),
       ("failed", .integer(level.failed)),
       ("successRate", .number(level.successRate)),
+      ("failureRate", .number(level.failureRate)),
       ("durationSeconds", .number(level.duration)),
       ("requestThroughput", .number(level.requestThroughput)),
+      ("totalRequestThroughput", .number(level.totalRequestThroughput)),
       ("outputThroughput", .number(level.outputThroughput)),
       ("totalTokenThroughput", .number(level.totalTokenThroughput)),
       ("requestGoodput", .number(level.requestGoodput)),
@@ -145,6 +203,15 @@ public struct AnalysisJSONWriter {
       ("notes", .array(level.notes.map(OrderedJSON.string))),
     ]
     return .object(members)
+  }
+
+  /// Every file the level's runs were built from, in run order, each once.
+  static func files(of runs: [Run], sources: [SourceLocation]) -> [String] {
+    var seen: Set<String> = []
+    var files: [String] = []
+    let all = runs.isEmpty ? sources.map(\.description) : runs.flatMap(\.files)
+    for file in all where seen.insert(file).inserted { files.append(file) }
+    return files
   }
 
   func summary(_ summary: LatencySummary?) -> OrderedJSON {
@@ -170,7 +237,7 @@ public struct AnalysisJSONWriter {
 
   func levelValue(_ level: LoadLevel) -> OrderedJSON {
     switch level {
-    case .concurrency(let value): .int(value)
+    case .concurrency(let value), .users(let value): .int(value)
     case .requestRate(let rate): requestRate(rate)
     }
   }
@@ -219,7 +286,7 @@ public struct AnalysisJSONWriter {
     let low: OrderedJSON
     let high: OrderedJSON
     switch recommendation.range {
-    case .concurrency(let lowValue, let highValue):
+    case .concurrency(let lowValue, let highValue), .users(let lowValue, let highValue):
       low = .int(lowValue)
       high = .int(highValue)
     case .requestRate(let lowValue, let highValue):

@@ -6,6 +6,7 @@ import BenchModel
 enum BenchmarkCommand {
   static func reconstruct(_ sweep: Sweep) -> String {
     guard let first = sweep.runs.first else { return "" }
+    if first.format.tool == .locust { return locust(sweep) }
     let runs = sweep.runs
     let isSGLang = first.format.tool == .sglang
     let variableFlag = sweep.variable == .concurrency ? "--max-concurrency" : "--request-rate"
@@ -57,6 +58,39 @@ enum BenchmarkCommand {
     return text
   }
 
+  /// A Locust loop over the user counts (or the step-load run), with the output flags the files
+  /// show were used. Locust's files record neither the locustfile nor the host.
+  static func locust(_ sweep: Sweep) -> String {
+    let runs = sweep.runs
+    let first = runs[0]
+    let files = Set(runs.flatMap(\.files))
+    let hasJSON = files.contains { $0.hasSuffix(".json") }
+    let hasHTML = files.contains { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }
+    // Window percentiles in the history are what --csv-full-history writes (Locust ≥ 2.2.2).
+    let fullHistory = runs.contains { $0.timeline?.percentilesAreWindowed == true }
+    var text = "# locustfile and host are not recorded in Locust's output files\n"
+    if first.plateau != nil {
+      let prefix = LocustPrefix.name(of: first.source.path)
+      let steps = sweep.levels.map(\.level.description).joined(separator: " → ")
+      text += "# step-load shape (LoadTestShape): \(steps) users\n"
+      var flags = ["locust -f locustfile.py --headless", "--csv \(BenchmarkCommand.shellQuote(prefix))", "--csv-full-history"]
+      if hasJSON { flags.append("--json-file \(BenchmarkCommand.shellQuote(prefix))") }
+      if hasHTML { flags.append("--html \(BenchmarkCommand.shellQuote(prefix + ".html"))") }
+      return text + flags.joined(separator: " \\\n    ")
+    }
+    let durations = runs.compactMap(\.duration)
+    let seconds = durations.isEmpty ? nil : Int((durations.reduce(0, +) / Double(durations.count)).rounded())
+    let values = sweep.levels.map(\.level.description)
+    var flags = ["locust -f locustfile.py --headless", "-u \"$u\" -r \"$u\""]
+    if let seconds { flags.append("-t \(seconds)s") }
+    flags.append("--csv \"u$u\"")
+    if fullHistory { flags.append("--csv-full-history") }
+    if hasJSON { flags.append("--json-file \"u$u\"") }
+    if hasHTML { flags.append("--html \"u$u.html\"") }
+    text += "for u in \(values.joined(separator: " ")); do\n  " + flags.joined(separator: " \\\n    ") + "\ndone"
+    return text
+  }
+
   /// Quotes a word for a POSIX shell when it needs it.
   static func shellQuote(_ word: String) -> String {
     let safe = word.unicodeScalars.allSatisfy { scalar in
@@ -65,5 +99,19 @@ enum BenchmarkCommand {
     }
     if safe && !word.isEmpty { return word }
     return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+  }
+}
+
+/// The run name of a Locust output path (`sweep/u8_stats.csv` → `u8`).
+enum LocustPrefix {
+  static let suffixes = [
+    "_requests_full_history.csv", "_stats_history.csv", "_distribution.csv", "_exceptions.csv", "_failures.csv",
+    "_requests.csv", "_stats.csv", ".json", ".html", ".htm",
+  ]
+
+  static func name(of path: String) -> String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    for suffix in suffixes where file.lowercased().hasSuffix(suffix) { return String(file.dropLast(suffix.count)) }
+    return file
   }
 }

@@ -13,6 +13,19 @@ public enum ReportCharts {
       let builder = SweepChartBuilder(
         analysis: analysis, labels: labels, subtitle: subtitle(for: analysis, environment: input.environment), colorIndex: index)
       charts += builder.charts(slug: slugs[index])
+      // Time series of the whole runs (per-task sweeps share them), each run set once.
+      guard analysis.sweep.identity.task == nil else { continue }
+      var seen: Set<String> = []
+      for level in analysis.sweep.levels {
+        for run in level.runs {
+          guard let timeline = run.timeline, seen.insert(timeline.id).inserted else { continue }
+          let stem = slugs[index] + "-" + SweepDescription.slug(LocustPrefix.name(of: timeline.source))
+          var subtitleText = subtitle(for: analysis, environment: input.environment)
+          subtitleText += " · " + LocustPrefix.name(of: timeline.source)
+          charts += LoadTimelineChartBuilder(timeline: timeline, labels: labels, subtitle: subtitleText, colorIndex: index)
+            .charts(stem: stem, sweep: slugs[index])
+        }
+      }
     }
     let names = input.analyses.map { SweepDescription.title(of: $0.sweep.identity) }
     let models = Set(input.analyses.compactMap(\.sweep.identity.model))
@@ -54,6 +67,8 @@ public struct ChartLink: Sendable {
   /// Whether the chart shows latency (placed after the results table) rather than
   /// throughput and efficiency (placed in the analysis).
   public var isLatency: Bool
+  /// Whether the chart shows one run over time (placed in its own subsection).
+  public var isTimeline: Bool
   /// The chart's `<svg>` element with ids prefixed so charts on one page do not share glyph ids
   /// (from `SVGPostProcessor.inlineElement`); empty when not rendered for HTML.
   public var svgMarkup: String
@@ -63,10 +78,13 @@ public struct ChartLink: Sendable {
     self.init(
       title: chart.spec.title, png: png, svg: svg, sweep: chart.sweep,
       isLatency: [.latency, .ttft, .tpot, .ttftDistribution, .latencyDistribution, .itlHistogram].contains(chart.kind),
-      svgMarkup: svgMarkup)
+      isTimeline: [.timelineLoad, .timelineResponseTime].contains(chart.kind), svgMarkup: svgMarkup)
   }
 
-  public init(title: String, png: String?, svg: String?, sweep: String?, isLatency: Bool, svgMarkup: String? = nil) {
+  public init(
+    title: String, png: String?, svg: String?, sweep: String?, isLatency: Bool, isTimeline: Bool = false,
+    svgMarkup: String? = nil
+  ) {
     self.title = title
     self.png = png
     self.svg = svg
@@ -74,6 +92,7 @@ public struct ChartLink: Sendable {
     self.url = image
     self.sweep = sweep
     self.isLatency = isLatency
+    self.isTimeline = isTimeline
     self.svgMarkup = svgMarkup ?? ""
     self.hasSVGMarkup = !(svgMarkup ?? "").isEmpty
   }

@@ -85,13 +85,60 @@ public struct SweepSection: Sendable {
   public var limitNotReached: Bool
   /// How many levels were tested.
   public var levelCount: String
-  /// One pass/fail check per service target (success rate, TTFT limit, each SLO).
-  public var targets: [TargetRow]
-  public var hasTargets: Bool
-  /// Every target with data was met and none failed.
+  /// One pass/fail line per service target (success rate, TTFT limit, each SLO) over all levels.
+  public var targetSummaries: [TargetSummaryRow]
+  public var hasTargetSummaries: Bool
+  /// Every target with data was met and none was missed.
   public var allTargetsMet: Bool
   /// Per-level detail for collapsible sections: every latency statistic, files, errors.
   public var levelDetails: [LevelDetail]
+  /// Load-over-time charts of the sweep's Locust runs.
+  public var timelineCharts: [ChartLink]
+  public var hasTimelineCharts: Bool
+  /// True for a sweep over Locust users (response times, not TTFT).
+  public var isUsers: Bool
+  /// Locust failures by error, most frequent first (each run set once).
+  public var failureRows: [FailureRow]
+  public var hasFailures: Bool
+  public var exceptionRows: [ExceptionRow]
+  public var hasExceptions: Bool
+  /// The user objectives checked at every level (✅/❌ with the measured value).
+  public var targetRows: [TargetRow]
+  public var hasTargets: Bool
+}
+
+/// A row of the failures table: requests that failed with one error.
+public struct FailureRow: Sendable {
+  /// The level, or "all steps" for a step-load run's run-wide list.
+  public var level: String
+  /// The run (its file prefix).
+  public var file: String
+  /// `POST qwen2`.
+  public var request: String
+  /// First line of the error text.
+  public var error: String
+  public var count: String
+  public var firstSeen: String
+  public var lastSeen: String
+}
+
+/// A row of the exceptions table: an uncaught exception in the test script.
+public struct ExceptionRow: Sendable {
+  public var level: String
+  public var file: String
+  public var count: String
+  public var message: String
+  public var location: String
+}
+
+/// A row of the target checks: one objective at one level.
+public struct TargetRow: Sendable {
+  public var level: String
+  /// The objective as the user wrote it (`e2el_p99=500ms`).
+  public var target: String
+  public var measured: String
+  /// ✅, ❌ or — when the value is unknown.
+  public var verdict: String
 }
 
 /// A row of 测试结果汇总 / Results summary.

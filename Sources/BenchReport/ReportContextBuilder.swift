@@ -45,8 +45,9 @@ public struct ReportContextBuilder {
       environment: environmentRows(input), sweeps: sections, hasSweeps: !sections.isEmpty, skipped: skipped,
       hasSkipped: !skipped.isEmpty, inputSummary: summary, environmentNotes: input.environment.notes.map(escape),
       hasEnvironmentNotes: !input.environment.notes.isEmpty, charts: reportCharts, hasCharts: !reportCharts.isEmpty,
-      allTargetsMet: sections.contains(where: \.hasTargets) && sections.allSatisfy { $0.allTargetsMet || !$0.hasTargets },
-      anyTargetFailed: sections.contains { $0.targets.contains(where: \.isFailed) })
+      allTargetsMet: sections.contains(where: \.hasTargetSummaries)
+        && sections.allSatisfy { $0.allTargetsMet || !$0.hasTargetSummaries },
+      anyTargetFailed: sections.contains { $0.targetSummaries.contains(where: \.isFailed) })
   }
 
   func escape(_ text: String) -> String { escaping.inline(text) }
@@ -83,7 +84,7 @@ public struct ReportContextBuilder {
     add("env_backend", distinct(runs.map(\.backend)))
     add("env_dataset", distinct(runs.map(\.dataset)))
     let levelTexts = input.analyses.map { analysis in
-      let word = strings[analysis.sweep.variable == .concurrency ? "word_concurrency" : "word_requestRate"]
+      let word = strings["word_\(analysis.sweep.variable.rawValue)"]
       return "\(word) " + analysis.sweep.levels.map { $0.level.description == "inf" ? "∞" : $0.level.description }.joined(separator: ", ")
     }
     add("env_levels", Array(Set(levelTexts)).sorted().joined(separator: "; "))
@@ -110,7 +111,7 @@ public struct ReportContextBuilder {
     let maxStable = analysis.stability.maxStable
     let firstUnstable = analysis.stability.firstUnstable
     let kneeLevel: LoadLevel? = {
-      if case .found(let level, _) = analysis.knee.primary { return level }
+      if case .found(let level, _) = analysis.knee.headline { return level }
       return nil
     }()
     let summaryRows = analysis.levels.map { level in
@@ -153,15 +154,35 @@ public struct ReportContextBuilder {
         ErrorRow(level: levelCell(level.level), count: NumberFormatting.integer($0.count), message: escape(String($0.message.prefix(160))))
       }
     }
+    let failureRows = SweepFailures.failures(of: analysis.sweep).prefix(Self.maximumFailureRows).map { entry in
+      FailureRow(
+        level: entry.level.map(levelCell) ?? strings["level_allSteps"], file: escape(LocustPrefix.name(of: entry.file)),
+        request: escape([entry.record.method, entry.record.name].compactMap { $0 }.joined(separator: " ")),
+        error: escape(String(entry.record.error.split(separator: "\n").first ?? "").prefix(200).description),
+        count: NumberFormatting.integer(entry.record.occurrences), firstSeen: escape(entry.record.firstSeen ?? NumberFormatting.missing),
+        lastSeen: escape(entry.record.lastSeen ?? NumberFormatting.missing))
+    }
+    let exceptionRows = SweepFailures.exceptions(of: analysis.sweep).prefix(Self.maximumFailureRows).map { entry in
+      ExceptionRow(
+        level: entry.level.map(levelCell) ?? strings["level_allSteps"], file: escape(LocustPrefix.name(of: entry.file)),
+        count: NumberFormatting.integer(entry.record.count), message: escape(String(entry.record.message.prefix(200))),
+        location: escape(entry.record.location ?? NumberFormatting.missing))
+    }
+    let targetRows = analysis.targetChecks.map { check in
+      TargetRow(
+        level: levelCell(check.level), target: escape(check.objective.text), measured: measuredText(check),
+        verdict: check.met == true ? "✅" : check.met == false ? "❌" : NumberFormatting.missing)
+    }
+    let isUsers = analysis.sweep.variable == .users
     let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(levelCell(level.level)): \($0)" } })).sorted()
     let tools = Set(analysis.sweep.runs.map { "\($0.format.tool.rawValue) \($0.format.schema)" }).sorted()
-    let targets = narrator.targetRows
+    let summaries = narrator.targetSummaryRows
     let details = LevelDetailBuilder(
       analysis: analysis, narrator: narrator, escape: escaping.inline, levelCell: levelCell, kneeLevel: kneeLevel
     ).details
     return SweepSection(
       number: number, sectionNumber: number + 1, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,
-      variableLabel: strings[analysis.sweep.variable == .concurrency ? "col_concurrency" : "col_requestRate"],
+      variableLabel: strings["col_\(analysis.sweep.variable.rawValue)"],
       levelsText: analysis.sweep.levels.map { levelCell($0.level) }.joined(separator: ", "),
       toolText: tools.joined(separator: ", "), command: escaping.codeBlock(BenchmarkCommand.reconstruct(analysis.sweep)),
       summaryRows: summaryRows, findingRows: findingRows, conclusions: narrator.conclusions,
@@ -169,14 +190,30 @@ public struct ReportContextBuilder {
       recommendationText: narrator.recommendationSentence, hasRecommendation: analysis.recommendation != nil,
       notes: notes.map(escape), hasNotes: !notes.isEmpty, errors: errors, hasErrors: !errors.isEmpty,
       charts: charts, hasCharts: !charts.isEmpty, latencyCharts: charts.filter(\.isLatency),
-      hasLatencyCharts: charts.contains(where: \.isLatency), analysisCharts: charts.filter { !$0.isLatency },
-      hasAnalysisCharts: charts.contains(where: { !$0.isLatency }),
+      hasLatencyCharts: charts.contains(where: \.isLatency), analysisCharts: charts.filter { !$0.isLatency && !$0.isTimeline },
+      hasAnalysisCharts: charts.contains(where: { !$0.isLatency && !$0.isTimeline }),
       maxStableValue: maxStable.map(narrator.levelText) ?? NumberFormatting.missing, hasMaxStable: maxStable != nil,
       recommendedValue: narrator.recommendedRangeText, kneeValue: kneeLevel.map(narrator.levelText) ?? NumberFormatting.missing,
       peakThroughputValue: peakThroughput(analysis, narrator: narrator), limitNotReached: analysis.stability.limitNotReached,
-      levelCount: String(analysis.levels.count), targets: targets, hasTargets: !targets.isEmpty,
-      allTargetsMet: !targets.isEmpty && targets.allSatisfy { !$0.isFailed } && targets.contains(where: \.isMet),
-      levelDetails: details)
+      levelCount: String(analysis.levels.count), targetSummaries: summaries, hasTargetSummaries: !summaries.isEmpty,
+      allTargetsMet: !summaries.isEmpty && summaries.allSatisfy { !$0.isFailed } && summaries.contains(where: \.isMet),
+      levelDetails: details, timelineCharts: charts.filter(\.isTimeline),
+      hasTimelineCharts: charts.contains(where: \.isTimeline), isUsers: isUsers, failureRows: Array(failureRows),
+      hasFailures: !failureRows.isEmpty, exceptionRows: Array(exceptionRows), hasExceptions: !exceptionRows.isEmpty,
+      targetRows: targetRows, hasTargets: !targetRows.isEmpty)
+  }
+
+  /// At most this many failure (and exception) rows per sweep, most frequent first.
+  static let maximumFailureRows = 15
+
+  /// The measured value of a target check in the objective's unit.
+  func measuredText(_ check: TargetCheck) -> String {
+    guard let value = check.measured else { return NumberFormatting.missing }
+    switch check.objective.target {
+    case .latency: return NumberFormatting.milliseconds(value) + " ms"
+    case .errorRate: return NumberFormatting.percent(value)
+    case .minimumThroughput: return NumberFormatting.decimal(value, 2) + " req/s"
+    }
   }
 
   /// `max-stable`, `unstable`, `beyond` (above the first unstable level) or `stable`.
@@ -197,7 +234,7 @@ public struct ReportContextBuilder {
 
   func levelCell(_ level: LoadLevel) -> String {
     switch level {
-    case .concurrency(let value): String(value)
+    case .concurrency(let value), .users(let value): String(value)
     case .requestRate(let rate): rate.isInfinite ? "∞" : NumberFormatting.compact(rate.sortValue)
     }
   }

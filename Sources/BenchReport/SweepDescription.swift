@@ -7,8 +7,11 @@ enum SweepDescription {
     var parts: [String] = []
     if let model = identity.model {
       parts.append(model)
-    } else if let hint = identity.sourceHint {
+    } else if let hint = identity.sourceHint, hint != "." {
       parts.append(hint.split(separator: "/").last.map(String.init) ?? hint)
+    }
+    if let task = identity.task {
+      parts.append("task \(task)")
     }
     if let label = identity.label, label != identity.backend { parts.append(label) }
     if let backend = identity.backend { parts.append(backend) }

@@ -10,12 +10,13 @@ struct SweepNarrator {
   var escape: @Sendable (String) -> String = { $0 }
 
   var variableWord: String {
-    strings[analysis.sweep.variable == .concurrency ? "word_concurrency" : "word_requestRate"]
+    strings["word_\(analysis.sweep.variable.rawValue)"]
   }
 
   func levelText(_ level: LoadLevel) -> String {
     switch level {
     case .concurrency(let value): String(value)
+    case .users(let value): String(value)
     case .requestRate(let rate): rate.isInfinite ? "∞" : NumberFormatting.compact(rate.sortValue) + " req/s"
     }
   }
@@ -24,19 +25,25 @@ struct SweepNarrator {
 
   var kneeSentence: String {
     let knee = analysis.knee
-    switch (knee.primary, knee.secondary) {
+    let otherAxis: ThroughputKnee.Axis = knee.headlineAxis == .log2 ? .linear : .log2
+    let setAside = knee.setAside.map { aside in
+      strings.format(
+        "knee_setAside",
+        ["axis": axisWord(aside.axis), "level": levelText(aside.level), "ratio": NumberFormatting.ratio(aside.growthAfter)])
+    }.joined()
+    switch (knee.headline, knee.headlineAxis == .log2 ? knee.linear : knee.log2) {
     case (.tooFewLevels(let count), _):
       return strings.format("knee_tooFew", ["count": String(count)])
     case (.noKnee, .noKnee):
-      return strings.format("knee_none", ["next": nextLevelSuggestion])
+      return strings.format("knee_none", ["next": nextLevelSuggestion]) + setAside
     default:
+      let other = knee.setAside.contains { $0.axis == otherAxis } ? strings["knee_notFound"] : outcomeText(otherAxis == .log2 ? knee.log2 : knee.linear)
       return strings.format(
         "knee_found",
         [
-          "primary": outcomeText(knee.primary), "secondary": outcomeText(knee.secondary),
-          "axis": axisWord(knee.primaryAxis), "otherAxis": axisWord(knee.primaryAxis == .log2 ? .linear : .log2),
-          "measure": measureWord(knee.measure),
-        ])
+          "primary": outcomeText(knee.headline), "secondary": other,
+          "axis": axisWord(knee.headlineAxis), "otherAxis": axisWord(otherAxis), "measure": measureWord(knee.measure),
+        ]) + setAside
     }
   }
 
@@ -67,6 +74,7 @@ struct SweepNarrator {
     guard let last = analysis.sweep.levels.last(where: { $0.level.numericValue.isFinite })?.level else { return "—" }
     switch last {
     case .concurrency(let value): return String(value * 2)
+    case .users(let value): return String(value * 2)
     case .requestRate(let rate): return NumberFormatting.compact(rate.sortValue * 2) + " req/s"
     }
   }
@@ -118,12 +126,13 @@ struct SweepNarrator {
       "basis": NumberFormatting.compact(recommendation.basis),
     ]
     if recommendation.basedOnMeasuredThroughput { return strings.format("recommend_measured", values) }
-    return strings.format(analysis.sweep.variable == .concurrency ? "recommend_concurrency" : "recommend_rate", values)
+    let key = ["concurrency": "recommend_concurrency", "users": "recommend_users"][analysis.sweep.variable.rawValue] ?? "recommend_rate"
+    return strings.format(key, values)
   }
 
   func rangeText(_ range: Recommendation.Range) -> String {
     switch range {
-    case .concurrency(let low, let high): low == high ? String(low) : "\(low)–\(high)"
+    case .concurrency(let low, let high), .users(let low, let high): low == high ? String(low) : "\(low)–\(high)"
     case .requestRate(let low, let high):
       NumberFormatting.compact(low) + "–" + NumberFormatting.compact(high) + " req/s"
     }
@@ -197,7 +206,7 @@ struct SweepNarrator {
     }
     sentences.append(kneeSentence)
     // Knee against the growth rule.
-    if case .found(let kneeLevel, _) = analysis.knee.primary, let maxStable = analysis.stability.maxStable,
+    if case .found(let kneeLevel, _) = analysis.knee.headline, let maxStable = analysis.stability.maxStable,
       let kneeIndex = levels.firstIndex(where: { $0.level == kneeLevel }),
       let stableIndex = levels.firstIndex(where: { $0.level == maxStable }), abs(kneeIndex - stableIndex) > 1
     {
@@ -215,60 +224,74 @@ struct SweepNarrator {
 extension SweepNarrator {
   // MARK: Targets
 
-  /// The sweep's target checks as pass/fail lines.
-  var targetRows: [TargetRow] {
-    TargetCheck.checks(analysis.levels, settings: analysis.settings).map(targetRow)
+  /// The sweep's targets as pass/fail lines, each summarised over every level.
+  var targetSummaryRows: [TargetSummaryRow] {
+    TargetSummary.summaries(analysis.levels, settings: analysis.settings).map(targetSummaryRow)
   }
 
-  func targetRow(_ check: TargetCheck) -> TargetRow {
-    let name = targetName(check.target)
-    switch check.outcome {
+  func targetSummaryRow(_ summary: TargetSummary) -> TargetSummaryRow {
+    let name = targetName(summary.target)
+    func row(_ state: String, _ detail: String) -> TargetSummaryRow {
+      let symbol = ["pass": "✅", "fail": "❌"][state] ?? "⚪"
+      return TargetSummaryRow(
+        name: name, isMet: state == "pass", isFailed: state == "fail", isUnchecked: state == "unchecked", state: state,
+        symbol: symbol, statusText: strings[["pass": "target_pass", "fail": "target_fail"][state] ?? "target_unchecked"],
+        detail: detail)
+    }
+    let value = { (measured: Double) in self.targetValue(summary.target, measured) }
+    switch summary.outcome {
     case .met(let worst, let level, let count):
-      return TargetRow(
-        name: name, isMet: true, isFailed: false, isUnchecked: false, state: "pass", symbol: "✅",
-        statusText: strings["target_pass"],
-        detail: strings.format(
-          "target_met", ["count": String(count), "worst": targetValue(check.target, worst), "level": levelText(level)]))
-    case .failed(let first, let value, let lastMet, _):
-      let values = ["level": levelText(first), "value": targetValue(check.target, value), "last": lastMet.map(levelText) ?? ""]
-      return TargetRow(
-        name: name, isMet: false, isFailed: true, isUnchecked: false, state: "fail", symbol: "❌",
-        statusText: strings["target_fail"],
-        detail: strings.format(lastMet == nil ? "target_failedAtLowest" : "target_failedAfter", values))
+      return row(
+        "pass", strings.format("target_met", ["count": String(count), "worst": value(worst), "level": levelText(level)]))
+    case .failed(let first, let measured, let lastMet, _):
+      let values = ["level": levelText(first), "value": value(measured), "last": lastMet.map(levelText) ?? ""]
+      return row("fail", strings.format(lastMet == nil ? "target_failedAtLowest" : "target_failedAfter", values))
+    case .reached(let level, let measured):
+      return row("pass", strings.format("target_reached", ["level": levelText(level), "value": value(measured)]))
+    case .notReached(let best, let level):
+      return row("fail", strings.format("target_notReached", ["level": levelText(level), "value": value(best)]))
     case .unchecked:
-      return TargetRow(
-        name: name, isMet: false, isFailed: false, isUnchecked: true, state: "unchecked", symbol: "⚪",
-        statusText: strings["target_unchecked"], detail: strings["target_noData"])
+      return row("unchecked", strings["target_noData"])
     }
   }
 
   /// The target as a condition: "Success rate ≥ 95%", "TTFT P99 ≤ 1,000 ms".
-  func targetName(_ target: TargetCheck.Target) -> String {
+  func targetName(_ target: TargetSummary.Target) -> String {
     switch target {
     case .successRate(let minimum):
       return strings.format("target_successRate", ["limit": NumberFormatting.percent(minimum)])
     case .ttft(let statistic, let limit):
-      return strings.format("target_ttft", ["statistic": statisticWord(statistic), "limit": NumberFormatting.milliseconds(limit) + " ms"])
+      return strings.format(
+        "target_ttft", ["statistic": statisticWord(statistic), "limit": NumberFormatting.milliseconds(limit) + " ms"])
     case .objective(let objective):
       switch objective.target {
       case .latency(let metric, let statistic, let limit):
         return strings.format(
           "target_latencySLO",
-          ["metric": metric.rawValue.uppercased(), "statistic": statisticWord(statistic), "limit": NumberFormatting.milliseconds(limit) + " ms"])
+          [
+            "metric": metric.rawValue.uppercased(), "statistic": statisticWord(statistic),
+            "limit": NumberFormatting.milliseconds(limit) + " ms",
+          ])
       case .errorRate(let maximum):
         return strings.format("target_errorRateSLO", ["limit": NumberFormatting.percent(maximum)])
+      case .minimumThroughput(let rate):
+        return strings.format("target_throughputSLO", ["limit": NumberFormatting.compact(rate) + " req/s"])
       }
     }
   }
 
-  /// A measured value of `target`: a percentage for rates, milliseconds for latency.
-  func targetValue(_ target: TargetCheck.Target, _ value: Double) -> String {
+  /// A measured value of `target`: a percentage for rates, milliseconds for latency, req/s for
+  /// throughput.
+  func targetValue(_ target: TargetSummary.Target, _ value: Double) -> String {
     switch target {
     case .successRate: return NumberFormatting.percent(value)
     case .ttft: return NumberFormatting.milliseconds(value) + " ms"
     case .objective(let objective):
-      if case .errorRate = objective.target { return NumberFormatting.percent(value) }
-      return NumberFormatting.milliseconds(value) + " ms"
+      switch objective.target {
+      case .latency: return NumberFormatting.milliseconds(value) + " ms"
+      case .errorRate: return NumberFormatting.percent(value)
+      case .minimumThroughput: return NumberFormatting.decimal(value, 2) + " req/s"
+      }
     }
   }
 
@@ -277,9 +300,10 @@ extension SweepNarrator {
     statistic.description.uppercased().replacingPrefix()
   }
 
-  /// "Concurrency 32", "Request rate 8 req/s": a level named on its own (per-level sections).
+  /// "Concurrency 32", "Request rate 8 req/s", "Users 40": a level named on its own (per-level sections).
   func levelTitle(_ level: LoadLevel) -> String {
-    strings.format(analysis.sweep.variable == .concurrency ? "level_titleConcurrency" : "level_titleRequestRate", ["level": levelText(level)])
+    let keys = ["concurrency": "level_titleConcurrency", "users": "level_titleUsers"]
+    return strings.format(keys[analysis.sweep.variable.rawValue] ?? "level_titleRequestRate", ["level": levelText(level)])
   }
 
   /// Every stop criterion `level` broke, as sentences; empty unless it is the first unstable level.

@@ -17,7 +17,8 @@ struct TerminalSummary {
       let levels = analysis.sweep.levels.map { $0.level.description == "inf" ? "∞" : $0.level.description }
       lines.append("")
       lines.append("▸ \(summary.title)")
-      lines.append("  \(analysis.sweep.variable == .concurrency ? "concurrency" : "request rate"): \(levels.joined(separator: ", "))")
+      let variable = ["concurrency": "concurrency", "users": "users"][analysis.sweep.variable.rawValue] ?? "request rate"
+      lines.append("  \(variable): \(levels.joined(separator: ", "))")
       lines.append("  \(summary.knee)")
       lines.append("  \(summary.decision)")
     }

@@ -31,6 +31,20 @@ struct ServiceLevelObjectiveTests {
         == .latency(.itl, .percentile(99.9), limitMilliseconds: 50))
   }
 
+  @Test func throughputTargetForLocustRuns() throws {
+    #expect(try ServiceLevelObjective.parse("qps_min=50").target == .minimumThroughput(requestsPerSecond: 50))
+    #expect(try ServiceLevelObjective.parse("rps_min=12.5req/s").target == .minimumThroughput(requestsPerSecond: 12.5))
+    #expect(throws: SettingsError.self) { try ServiceLevelObjective.parse("qps_min=-1") }
+    // Older lists still parse the same; the new target mixes in.
+    let list = try ServiceLevelObjective.parseList("ttft_p99=800ms,error_rate=1%,qps_min=50")
+    #expect(list.map(\.target) == [.latency(.ttft, .percentile(99), limitMilliseconds: 800), .errorRate(maximumFraction: 0.01), .minimumThroughput(requestsPerSecond: 50)])
+  }
+
+  @Test func responseTimeAliasesMeanE2EL() throws {
+    #expect(try ServiceLevelObjective.parse("rt_p99=500ms").target == .latency(.e2el, .percentile(99), limitMilliseconds: 500))
+    #expect(try ServiceLevelObjective.parse("response_time_p95=1s").target == .latency(.e2el, .percentile(95), limitMilliseconds: 1000))
+  }
+
   @Test func e2eIsAnAliasOfE2EL() throws {
     #expect(
       try ServiceLevelObjective.parse("e2e_p95=2s").target

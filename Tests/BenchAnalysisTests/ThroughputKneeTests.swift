@@ -106,3 +106,36 @@ struct ThroughputKneeTests {
     #expect(ThroughputKnee.evenlySpacedAxis(for: values) == expected)
   }
 }
+
+@Suite struct ThroughputKneeHeadlineTests {
+  /// Requests/s of a Locust user sweep 1…128 (samples/locust-user-sweep-gateway). kneed 0.8.6:
+  /// `KneeLocator(np.log2(x), y, curve="concave", direction="increasing").knee` → 0.0 (= 1 user),
+  /// `KneeLocator(x, y, curve="concave", direction="increasing").knee` → 64.
+  static let users = [1, 2, 4, 8, 16, 32, 64, 128]
+  static let requestsPerSecond = [
+    2.8988044347417086, 5.774114872402341, 11.543081427733094, 23.06956700243992, 46.8164903431942,
+    91.85327703714584, 147.1373503683196, 143.07487268358256,
+  ]
+
+  @Test func aKneeAtTheLowestLevelIsSetAsideWhenThroughputKeepsGrowing() {
+    let sweep = SweepFixtures.concurrencySweep(Self.users, outputThroughput: Self.requestsPerSecond.map { $0 * 100 })
+    let knee = SweepAnalyzer.analyze(sweep).knee
+    // The raw kneed results are kept…
+    #expect(knee.log2 == .found(level: .concurrency(1), throughput: Self.requestsPerSecond[0] * 100))
+    #expect(knee.linear == .found(level: .concurrency(64), throughput: Self.requestsPerSecond[6] * 100))
+    // …but the headline uses the linear knee, and says why.
+    #expect(knee.primaryAxis == .log2)
+    #expect(knee.headlineAxis == .linear)
+    #expect(knee.headline == .found(level: .concurrency(64), throughput: Self.requestsPerSecond[6] * 100))
+    #expect(knee.setAside.count == 1)
+    #expect(knee.setAside.first?.axis == .log2)
+    #expect(abs((knee.setAside.first?.growthAfter ?? 0) - 147.1373503683196 / 2.8988044347417086) < 1e-9)
+  }
+
+  @Test func theH100KneeIsKeptAsIs() {
+    let sweep = SweepFixtures.concurrencySweep(SweepFixtures.h100Concurrency, outputThroughput: SweepFixtures.h100OutputThroughput)
+    let knee = SweepAnalyzer.analyze(sweep).knee
+    #expect(knee.headline == knee.log2)
+    #expect(knee.setAside.isEmpty)
+  }
+}

@@ -237,9 +237,9 @@ struct InputScannerTests {
         "README: not a benchmark result file",
         "console.log: \(Self.consoleLogReason)",
         "empty.json: empty file",
-        "locust_stats.csv: Locust CSV: not read yet (Locust support is planned)",
+        "locust_stats.csv: Locust run locust has statistics files without a single row",
         "notes.txt: not a benchmark result file (.txt)",
-        "other.csv: CSV file that is not a known benchmark table",
+        "other.csv: CSV file that is neither a Locust output nor a known benchmark table",
         "summary.csv: `vllm bench sweep` summary table; its runs are read from the run=N.json files",
       ])
   }

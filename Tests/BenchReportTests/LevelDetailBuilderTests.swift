@@ -58,11 +58,11 @@ struct LevelDetailBuilderTests {
         == ["8 req/s", "5.6–6.4 req/s", "—", "4"])
     #expect(sweeps[0].allTargetsMet)
     #expect(!sweeps[1].allTargetsMet)
-    #expect(sweeps[1].targets.map(\.state) == ["fail", "pass"])
-    #expect(sweeps[1].targets[0].detail == "met up to 8 req/s; first missed at ∞ (80%)")
+    #expect(sweeps[1].targetSummaries.map(\.state) == ["fail", "pass"])
+    #expect(sweeps[1].targetSummaries[0].detail == "met up to 8 req/s; first missed at ∞ (80%)")
     let zh = try context(.zh).sweeps[1]
-    #expect(zh.targets[0].name == "成功率 ≥ 95%")
-    #expect(zh.targets[0].detail == "满足至 8 req/s；在 ∞ 首次未满足（80%）")
+    #expect(zh.targetSummaries[0].name == "成功率 ≥ 95%")
+    #expect(zh.targetSummaries[0].detail == "满足至 8 req/s；在 ∞ 首次未满足（80%）")
     #expect(zh.levelDetails[0].title == "请求速率 2 req/s")
   }
 }

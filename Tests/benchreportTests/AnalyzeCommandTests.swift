@@ -372,6 +372,56 @@ import Testing
     #expect(try Self.files(in: out).isSuperset(of: ["report.md", "report.html", "pr-comment.md"]))
   }
 
+  /// A folder of Locust runs at 1…128 users (samples/locust-user-sweep-gateway, Locust 2.47.0).
+  /// Expected numbers were computed with Python from the runs' --json files (sum of the entries,
+  /// Locust's percentile rule on the summed histograms; duration = last request − start).
+  @Test func locustUserSweepIsAnalysedLikeAConcurrencySweep() throws {
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try Self.run(["analyze", "samples/locust-user-sweep-gateway", "--out", out.path, "--lang", "en"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.contains("users: 1, 2, 4, 8, 16, 32, 64, 128"))
+
+    let analysis = try Self.json(out.appendingPathComponent("analysis.json"))
+    let sweeps = try #require(analysis["sweeps"] as? [[String: Any]])
+    // The aggregate and one sweep per model (task).
+    #expect(sweeps.map { $0["task"] as? String } == [nil, "llama3", "qwen2"])
+    let sweep = sweeps[0]
+    #expect(sweep["variable"] as? String == "users")
+    let runs = try #require(sweep["runs"] as? [[String: Any]])
+    #expect(runs.map { $0["users"] as? Int } == [1, 2, 4, 8, 16, 32, 64, 128])
+    // u128.json: 3213 requests, 392 failures over 19.72 s → 162.9562 req/s in all, 143.0749 successful.
+    let top = runs[7]
+    #expect(top["requests"] as? Int == 3213)
+    #expect(abs((top["failureRate"] as? Double ?? 0) - 392.0 / 3213) < 1e-12)
+    #expect(abs((top["requestThroughput"] as? Double ?? 0) - 143.0749) < 1e-3)
+    #expect(abs((top["totalRequestThroughput"] as? Double ?? 0) - 162.9562) < 1e-3)
+    // Little's law: 162.9562 req/s × 481.160 ms = 78.41 in flight, far below 128 users.
+    #expect(abs((top["concurrency"] as? Double ?? 0) - 78.408) < 0.01)
+    #expect((top["e2elMs"] as? [String: Any])?["p99"] as? Double == 650)
+    #expect((top["files"] as? [String])?.sorted() == [
+      "u128.html", "u128.json", "u128_exceptions.csv", "u128_failures.csv", "u128_stats.csv", "u128_stats_history.csv",
+    ])
+    // p99 per level 77, 83, 160, 80, 95, 180, 330, 650 ms: the folder's SLO e2el_p99=300ms first
+    // breaks at 64 users → max stable 32, 70–80 % → 22–25 users.
+    let maxStable = try #require(sweep["maxStable"] as? [String: Any])
+    #expect(maxStable["users"] as? Int == 32)
+    #expect(maxStable["firstUnstable"] as? Int == 64)
+    let recommended = try #require(sweep["recommended"] as? [String: Any])
+    #expect(recommended["low"] as? Int == 22)
+    #expect(recommended["high"] as? Int == 25)
+    let checks = try #require(sweep["targetChecks"] as? [[String: Any]])
+    #expect(checks.count == 24)
+    let failures = try #require(sweep["failures"] as? [[String: Any]])
+    #expect(failures.reduce(0) { $0 + ($1["occurrences"] as? Int ?? 0) } == 392)
+
+    let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+    #expect(report.contains("#### Target checks"))
+    #expect(report.contains("#### Failures"))
+    #expect(report.contains("#### Load over time"))
+    #expect(report.contains("-u128-timeline-load.png"))
+  }
+
   @Test func orderOfInputArgumentsDoesNotChangeTheOutput() throws {
     let first = try Self.temporaryFolder()
     let second = try Self.temporaryFolder()

@@ -1,11 +1,11 @@
-/// One service target of a sweep and how the sweep did against it, ready for a pass/fail
-/// line (PR comment, Markdown) or badge (HTML).
-public struct TargetRow: Sendable {
+/// One service target of a sweep and how the sweep did against it over every level, ready for a
+/// pass/fail line (PR comment, Markdown) or badge (HTML). `TargetRow` is the level-by-level table.
+public struct TargetSummaryRow: Sendable {
   /// The target as a condition: `Success rate ≥ 95%`, `TTFT P99 ≤ 1,000 ms`, `SLO e2el_p99=10s`.
   public var name: String
-  /// Met at every level that has the value.
+  /// Met: a limit at every level that has the value, a throughput goal at some level.
   public var isMet: Bool
-  /// Broken at some level.
+  /// Missed: a limit broken at some level, or a goal reached at none.
   public var isFailed: Bool
   /// No level has the value.
   public var isUnchecked: Bool

@@ -1,0 +1,68 @@
+/// Final statistics of one Locust entry (a request name and method) or of the whole run
+/// (`Aggregated`), from whichever output had them. Times in **milliseconds**, rates per second.
+struct LocustEntryStats: Sendable, Equatable {
+  /// Request method or custom request type; nil for the total row and for `None`.
+  var method: String?
+  var name: String
+  /// True for Locust's total row (`Aggregated`, `Total` before 0.12.2).
+  var isAggregate: Bool
+  /// Completed requests, failures included.
+  var requests: Int
+  var failures: Int
+  var medianMilliseconds: Double?
+  /// Mean response time over all requests, failed ones included (as Locust computes it).
+  var averageMilliseconds: Double?
+  var minMilliseconds: Double?
+  var maxMilliseconds: Double?
+  /// Response-time percentiles (0–100 → ms), bucketed to ~2 significant digits by Locust.
+  var percentiles: [Double: Double]
+  /// Locust's `Requests/s` (failures included) and `Failures/s` over the whole run.
+  var requestsPerSecond: Double?
+  var failuresPerSecond: Double?
+  /// Run time the rates refer to, when the source says (JSON: last request − start), seconds.
+  var durationSeconds: Double?
+  /// Unix seconds of the stats start and of the last request, when the source says (JSON).
+  var startTime: Double?
+  var lastRequestTime: Double?
+
+  init(method: String?, name: String, isAggregate: Bool, requests: Int, failures: Int) {
+    self.method = method
+    self.name = name
+    self.isAggregate = isAggregate
+    self.requests = requests
+    self.failures = failures
+    self.percentiles = [:]
+  }
+
+  /// `POST qwen2`, or just the name when there is no method.
+  var displayName: String { method.map { "\($0) \(name)" } ?? name }
+}
+
+/// Locust's cell values: numbers in any Python form (`62`, `370.0`, `3.3e-05`, `47.333333`),
+/// `N/A` and empty meaning "no value".
+enum LocustCell {
+  static func number(_ text: String?) -> Double? {
+    guard let text else { return nil }
+    let trimmed = text.trimmingWhitespace()
+    if trimmed.isEmpty || trimmed == "N/A" { return nil }
+    guard let value = Double(trimmed), value.isFinite else { return nil }
+    return value
+  }
+
+  static func integer(_ text: String?) -> Int? {
+    guard let value = number(text), value >= 0, value < 1e15 else { return nil }
+    return Int(value.rounded())
+  }
+
+  /// The method column: empty and Python's `None` mean "no method".
+  static func method(_ text: String?) -> String? {
+    guard let text else { return nil }
+    let trimmed = text.trimmingWhitespace()
+    return trimmed.isEmpty || trimmed == "None" ? nil : trimmed
+  }
+
+  /// True for the total row's name: `Aggregated`, `Total`, or `None Total` (v0.8 distribution).
+  static func isTotalName(_ name: String) -> Bool {
+    name == "Aggregated" || name == "Total" || name == "None Total" || name == "None Aggregated"
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Recognises Locust outputs by content: a CSV by its header row (`LocustCSVKind`), a JSON file
+/// by its entry keys, an HTML report by the data it embeds. Reads only the head of a CSV, so a
+/// huge history is not loaded to be classified.
+enum LocustFileDetector {
+  enum Detection: Equatable {
+    case file(LocustRunSet.File.Kind)
+    /// `[]`: Locust's `--json` when nothing completed, or any empty JSON array — decided by
+    /// whether Locust files share its prefix.
+    case emptyJSONArray
+    /// Recognised as Locust but never read, with the reason.
+    case ignored(String)
+    /// An HTML page: a Locust report if `isLocustReport` says so on the whole file.
+    case htmlPage
+  }
+
+  /// What `path` is, or nil when it is not a Locust output.
+  static func detect(path: String, head: [UInt8]) -> Detection? {
+    guard let first = head.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }) else { return nil }
+    if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
+      if head.firstRange(of: Array("\"num_reqs_per_sec\"".utf8)) != nil, head.firstRange(of: Array("\"response_times\"".utf8)) != nil {
+        return .file(.json)
+      }
+      let compact = head.filter { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+      return compact == Array("[]".utf8) ? .emptyJSONArray : nil
+    }
+    if first == UInt8(ascii: "<") {
+      let lowered = head.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+      guard lowered.firstRange(of: Array("<html".utf8)) != nil || lowered.firstRange(of: Array("<!doctype html".utf8)) != nil else { return nil }
+      return .htmlPage
+    }
+    var reader = CSVRecordReader(bytes: Array(head.prefix(64 * 1024)))
+    guard let header = try? reader.next(), header.fields.count >= 4, let kind = LocustCSVKind.classify(header.fields) else { return nil }
+    if kind == .requestLog {
+      return .ignored(
+        "Locust CsvRequestLogger per-request log: not read (the run's _stats.csv, --json or --html give its totals and percentiles)")
+    }
+    return .file(.csv(kind))
+  }
+
+  /// Whether a whole HTML file is a Locust report.
+  static func isLocustReport(_ bytes: [UInt8]) -> Bool {
+    bytes.firstRange(of: Array("window.templateArgs = {".utf8)) != nil
+      || (bytes.firstRange(of: Array("stats_history".utf8)) != nil && bytes.firstRange(of: Array("Locust".utf8)) != nil)
+  }
+
+  /// The first `count` bytes of a file.
+  static func head(of path: String, count: Int = 64 * 1024) -> [UInt8]? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: count) else { return nil }
+    return [UInt8](data)
+  }
+}

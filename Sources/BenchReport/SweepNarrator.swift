@@ -225,8 +225,15 @@ extension SweepNarrator {
   // MARK: Targets
 
   /// The sweep's targets as pass/fail lines, each summarised over every level.
+  /// A Locust (users) sweep leaves out the TTFT target: Locust records whole response times,
+  /// so the line could only ever say "not checked".
   var targetSummaryRows: [TargetSummaryRow] {
-    TargetSummary.summaries(analysis.levels, settings: analysis.settings).map(targetSummaryRow)
+    TargetSummary.summaries(analysis.levels, settings: analysis.settings).filter { summary in
+      guard analysis.sweep.variable == .users, case .ttft = summary.target, case .unchecked = summary.outcome else {
+        return true
+      }
+      return false
+    }.map(targetSummaryRow)
   }
 
   func targetSummaryRow(_ summary: TargetSummary) -> TargetSummaryRow {
@@ -262,7 +269,7 @@ extension SweepNarrator {
       return strings.format("target_successRate", ["limit": NumberFormatting.percent(minimum)])
     case .ttft(let statistic, let limit):
       return strings.format(
-        "target_ttft", ["statistic": statisticWord(statistic), "limit": NumberFormatting.milliseconds(limit) + " ms"])
+        "target_ttft", ["statistic": statisticWord(statistic), "limit": NumberFormatting.compact(limit) + " ms"])
     case .objective(let objective):
       switch objective.target {
       case .latency(let metric, let statistic, let limit):
@@ -270,7 +277,7 @@ extension SweepNarrator {
           "target_latencySLO",
           [
             "metric": metric.rawValue.uppercased(), "statistic": statisticWord(statistic),
-            "limit": NumberFormatting.milliseconds(limit) + " ms",
+            "limit": NumberFormatting.compact(limit) + " ms",
           ])
       case .errorRate(let maximum):
         return strings.format("target_errorRateSLO", ["limit": NumberFormatting.percent(maximum)])

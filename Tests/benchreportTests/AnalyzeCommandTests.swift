@@ -153,7 +153,7 @@ import Testing
     let out = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
     let result = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--slo", "ttft_p99=fast"])
-    #expect(result.status != 0)
+    #expect(result.status == 2)  // usage error (README: exit codes)
     #expect(result.stderr.contains("ttft_p99=fast"))
   }
 
@@ -174,7 +174,7 @@ import Testing
 
   @Test func outputInsideInputIsRefusedWithoutForce() throws {
     let result = try Self.run(["analyze", "samples/vllm-request-rate-sweep-h100", "--out", "samples/vllm-request-rate-sweep-h100/out"])
-    #expect(result.status != 0)
+    #expect(result.status == 2)
     #expect(result.stderr.contains("--force"))
   }
 

@@ -2,12 +2,16 @@
 #
 #   make demo   install apt packages if missing, build release, analyse samples/ into reports/
 #   make test   install apt packages if missing, run the whole test suite
+#   make check-html  install Chromium if missing, render a report in headless Chromium, check it
 #   make bench  time `benchreport analyze` against ../shared/bench/pyref.py on generated data
 #               (SCALE=1 RUNS=3; BENCH_FLAGS=--benchreport-only skips the Python reference)
 
 SWIFT        ?= swift
 BIN          := .build/release/benchreport
 APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libxml2-dev zlib1g-dev fonts-dejavu-core fonts-wqy-microhei
+# Only check-html needs a browser (and python3 to look at its screenshots); make test does not.
+BROWSER_PACKAGES := chromium python3
+CHECK_HTML_SAMPLE := samples/vllm-request-rate-sweep-h100
 SAMPLES      := $(sort $(dir $(wildcard samples/*/)))
 # Tests and demo pin fontconfig so charts are byte-identical on every machine.
 export FONTCONFIG_FILE := $(CURDIR)/Tests/fonts.conf
@@ -22,7 +26,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_BUILD   := .build-fuzz
 LIBFUZZER    := $(firstword $(wildcard $(dir $(shell readlink -f $$(which swiftc)))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
 
-.PHONY: all deps build demo test bench fuzz clean
+.PHONY: all deps build demo test bench check-html fuzz clean
 
 all: build
 
@@ -42,8 +46,8 @@ demo: build
 	@for dir in $(SAMPLES); do \
 	  name=$$(basename $$dir); \
 	  echo "== $$name"; \
-	  $(BIN) analyze $$dir --out reports/$$name || exit $$?; \
-	  $(BIN) analyze $$dir --out reports/$$name/en --lang en --quiet || exit $$?; \
+	  $(BIN) analyze $$dir --out reports/$$name --format md,html,json,pr || exit $$?; \
+	  $(BIN) analyze $$dir --out reports/$$name/en --lang en --format md,html,json,pr --quiet || exit $$?; \
 	done
 
 test: deps
@@ -52,6 +56,14 @@ test: deps
 
 bench: build
 	python3 scripts/bench.py --scale $(SCALE) --runs $(RUNS) $(BENCH_FLAGS)
+
+# Renders the HTML report of one sample and checks it in headless Chromium (.ci/check-html):
+# screenshots (laptop and phone, light and dark) go to .build/check-html/.
+check-html: build
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BROWSER_PACKAGES)"
+	rm -rf .build/check-html
+	$(BIN) analyze $(CHECK_HTML_SAMPLE) --out .build/check-html/report --format html --charts svg --quiet
+	.ci/check-html .build/check-html/report/report.html .build/check-html
 
 fuzz: deps
 	@test -n "$(LIBFUZZER)" || { echo "libFuzzer runtime (libclang_rt.fuzzer_no_main) not found next to swiftc"; exit 2; }

@@ -63,12 +63,12 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BenchReportTests",
-      dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest"],
+      dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest", "BenchCharts"],
       // Golden files are read and written through #filePath, not bundled.
       exclude: ["Golden"]),
     .testTarget(
       name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2", "CCairo"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "benchreportTests", dependencies: ["BenchModel"]),
+    .testTarget(name: "benchreportTests", dependencies: ["BenchModel", "BenchCharts"]),
   ]
 )

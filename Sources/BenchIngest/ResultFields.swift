@@ -86,6 +86,17 @@ struct ResultFields {
     }
   }
 
+  /// A latency statistic in ms: a negative one cannot be measured (SGLang writes slightly
+  /// negative TPOT for retokenised outputs; hand edits do worse), so it is dropped with a note.
+  mutating func latency(_ key: String) -> Double? {
+    guard let value = double(key) else { return nil }
+    if value < 0 {
+      notes.append("\(key) is negative (\(value) ms); treated as unknown")
+      return nil
+    }
+    return value
+  }
+
   /// Latency summaries from keys `{stat}_{metric}{suffix}` and `p{p}_{metric}{suffix}`.
   ///
   /// vLLM spells metrics `ttft`, `tpot`, `itl`, `e2el` with suffix `_ms`; SGLang spells E2E
@@ -95,13 +106,13 @@ struct ResultFields {
     for (metric, name) in metricNames {
       let suffix = "_\(name)_ms"
       var summary = LatencySummary()
-      summary.mean = double("mean\(suffix)")
-      summary.median = double("median\(suffix)")
-      summary.standardDeviation = double("std\(suffix)")
+      summary.mean = latency("mean\(suffix)")
+      summary.median = latency("median\(suffix)")
+      summary.standardDeviation = latency("std\(suffix)")
       for key in object.keys where key.hasPrefix("p") && key.hasSuffix(suffix) {
         let word = key.dropFirst().dropLast(suffix.count)
         guard let p = Double(word), p >= 0, p <= 100 else { continue }
-        if let value = double(key) { summary.percentiles[p] = value }
+        if let value = latency(key) { summary.percentiles[p] = value }
       }
       if !summary.isEmpty { summaries[metric] = summary }
     }

@@ -50,7 +50,8 @@ public enum ReportCharts {
   }
 }
 
-/// A chart file written next to the report, as the templates link it.
+/// A chart of the report as the templates show it: files written next to the report, and the
+/// SVG markup to inline into the self-contained HTML report.
 public struct ChartLink: Sendable {
   public var title: String
   /// Relative paths from the report; nil when that format was not written.
@@ -58,6 +59,9 @@ public struct ChartLink: Sendable {
   public var svg: String?
   /// The image to show inline: the PNG (GitHub renders it everywhere), else the SVG.
   public var image: String
+  /// Where a link to the chart points: `image`, prefixed with `--link-base` when one is given
+  /// (a PR comment cannot resolve paths relative to the report).
+  public var url: String
   /// The sweep slug, or nil for report-wide charts.
   public var sweep: String?
   /// Whether the chart shows latency (placed after the results table) rather than
@@ -65,14 +69,31 @@ public struct ChartLink: Sendable {
   public var isLatency: Bool
   /// Whether the chart shows one run over time (placed in its own subsection).
   public var isTimeline: Bool
+  /// The chart's `<svg>` element with ids prefixed so charts on one page do not share glyph ids
+  /// (from `SVGPostProcessor.inlineElement`); empty when not rendered for HTML.
+  public var svgMarkup: String
+  public var hasSVGMarkup: Bool
 
-  public init(chart: NamedChart, png: String?, svg: String?) {
-    self.title = chart.spec.title
+  public init(chart: NamedChart, png: String?, svg: String?, svgMarkup: String? = nil) {
+    self.init(
+      title: chart.spec.title, png: png, svg: svg, sweep: chart.sweep,
+      isLatency: [.latency, .ttft, .tpot, .ttftDistribution, .latencyDistribution, .itlHistogram].contains(chart.kind),
+      isTimeline: [.timelineLoad, .timelineResponseTime].contains(chart.kind), svgMarkup: svgMarkup)
+  }
+
+  public init(
+    title: String, png: String?, svg: String?, sweep: String?, isLatency: Bool, isTimeline: Bool = false,
+    svgMarkup: String? = nil
+  ) {
+    self.title = title
     self.png = png
     self.svg = svg
     self.image = png ?? svg ?? ""
-    self.sweep = chart.sweep
-    self.isLatency = [.latency, .ttft, .tpot, .ttftDistribution, .latencyDistribution, .itlHistogram].contains(chart.kind)
-    self.isTimeline = [.timelineLoad, .timelineResponseTime].contains(chart.kind)
+    self.url = image
+    self.sweep = sweep
+    self.isLatency = isLatency
+    self.isTimeline = isTimeline
+    self.svgMarkup = svgMarkup ?? ""
+    self.hasSVGMarkup = !(svgMarkup ?? "").isEmpty
   }
 }

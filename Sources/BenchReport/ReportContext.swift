@@ -18,6 +18,10 @@ public struct ReportContext: Sendable {
   /// Charts about all sweeps together (the latency–throughput trade-off).
   public var charts: [ChartLink]
   public var hasCharts: Bool
+  /// Every target check of every sweep was met (false when there are none).
+  public var allTargetsMet: Bool
+  /// Some target check of some sweep failed.
+  public var anyTargetFailed: Bool
 }
 
 /// A label and its value (environment table).
@@ -66,6 +70,28 @@ public struct SweepSection: Sendable {
   public var hasLatencyCharts: Bool
   public var analysisCharts: [ChartLink]
   public var hasAnalysisCharts: Bool
+
+  // Headline numbers (PR comment, HTML overview): "—" when there is none.
+  /// The max stable level, e.g. `32` or `8 req/s`.
+  public var maxStableValue: String
+  public var hasMaxStable: Bool
+  /// The recommended production range, e.g. `22–25` or `5.6–6.4 req/s`.
+  public var recommendedValue: String
+  /// The throughput knee on the primary axis, e.g. `32`.
+  public var kneeValue: String
+  /// The highest throughput measured, with its unit: `1,543.0 tok/s`.
+  public var peakThroughputValue: String
+  /// No level broke a stop criterion: the real limit may lie above the tested range.
+  public var limitNotReached: Bool
+  /// How many levels were tested.
+  public var levelCount: String
+  /// One pass/fail line per service target (success rate, TTFT limit, each SLO) over all levels.
+  public var targetSummaries: [TargetSummaryRow]
+  public var hasTargetSummaries: Bool
+  /// Every target with data was met and none was missed.
+  public var allTargetsMet: Bool
+  /// Per-level detail for collapsible sections: every latency statistic, files, errors.
+  public var levelDetails: [LevelDetail]
   /// Load-over-time charts of the sweep's Locust runs.
   public var timelineCharts: [ChartLink]
   public var hasTimelineCharts: Bool
@@ -135,7 +161,14 @@ public struct SummaryRow: Sendable {
   public var outputThroughput: String
   /// True for the max stable level, to mark it.
   public var isMaxStable: Bool
+  /// True for the first level that broke a stop criterion.
   public var isUnstable: Bool
+  /// True for levels above the first unstable one (the walk stopped below them).
+  public var isBeyondLimit: Bool
+  /// True for the throughput knee (primary axis).
+  public var isKnee: Bool
+  /// `max-stable`, `unstable`, `beyond` or `stable`: a CSS class for HTML templates.
+  public var state: String
 }
 
 /// A row of 关键发现 / Key findings.
@@ -148,7 +181,11 @@ public struct FindingRow: Sendable {
   public var efficiency: String
   public var scalingEfficiency: String
   public var effectiveConcurrency: String
+  /// "knee, max stable" — the markers below as words, for Markdown.
   public var marker: String
+  public var isKnee: Bool
+  public var isMaxStable: Bool
+  public var isUnstable: Bool
 }
 
 /// An error message and its count at a level.

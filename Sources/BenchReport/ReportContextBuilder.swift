@@ -2,12 +2,21 @@ import BenchAnalysis
 import BenchModel
 
 /// Builds the template view model from analyses: every number formatted, every string from an
-/// input file escaped for Markdown, every sentence in the catalogue's language.
+/// input file escaped for the output format (`escaping`), every sentence in the catalogue's
+/// language.
 public struct ReportContextBuilder {
   public let strings: StringsCatalogue
+  /// How input-derived text is escaped: `.markdown` for Markdown templates, `.html` (raw text,
+  /// escaped by Mustache) for HTML templates. See `TextEscaping` for why they differ.
+  public let escaping: TextEscaping
+  /// Prefix for chart links (`ChartLink.url`), e.g. where CI publishes the report; nil keeps
+  /// links relative to the report.
+  public let linkBase: String?
 
-  public init(strings: StringsCatalogue) {
+  public init(strings: StringsCatalogue, escaping: TextEscaping = .markdown, linkBase: String? = nil) {
     self.strings = strings
+    self.escaping = escaping
+    self.linkBase = linkBase
   }
 
   public func build(_ input: ReportInput) -> ReportContext {
@@ -15,7 +24,7 @@ public struct ReportContextBuilder {
     let sections = input.analyses.enumerated().map { index, analysis in
       section(analysis, number: index + 1, slug: slugs[index], charts: input.charts.filter { $0.sweep == slugs[index] })
     }
-    let reportCharts = input.charts.filter { $0.sweep == nil }
+    let reportCharts = input.charts.filter { $0.sweep == nil }.map(chartLink)
     let models = Set(input.analyses.compactMap(\.sweep.identity.model))
     let title: String
     if let explicit = input.environment.title {
@@ -35,10 +44,23 @@ public struct ReportContextBuilder {
       s: strings.entries, language: strings.language.rawValue, title: title, subtitle: summary,
       environment: environmentRows(input), sweeps: sections, hasSweeps: !sections.isEmpty, skipped: skipped,
       hasSkipped: !skipped.isEmpty, inputSummary: summary, environmentNotes: input.environment.notes.map(escape),
-      hasEnvironmentNotes: !input.environment.notes.isEmpty, charts: reportCharts, hasCharts: !reportCharts.isEmpty)
+      hasEnvironmentNotes: !input.environment.notes.isEmpty, charts: reportCharts, hasCharts: !reportCharts.isEmpty,
+      allTargetsMet: sections.contains(where: \.hasTargetSummaries)
+        && sections.allSatisfy { $0.allTargetsMet || !$0.hasTargetSummaries },
+      anyTargetFailed: sections.contains { $0.targetSummaries.contains(where: \.isFailed) })
   }
 
-  func escape(_ text: String) -> String { MarkdownEscaping.inline(text) }
+  func escape(_ text: String) -> String { escaping.inline(text) }
+
+  /// `link` with its title escaped for the format and its URL under `linkBase`.
+  func chartLink(_ link: ChartLink) -> ChartLink {
+    var link = link
+    link.title = escape(link.title)
+    if let linkBase, !link.image.isEmpty {
+      link.url = linkBase.hasSuffix("/") ? linkBase + link.image : linkBase + "/" + link.image
+    }
+    return link
+  }
 
   // MARK: Environment
 
@@ -83,8 +105,9 @@ public struct ReportContextBuilder {
 
   // MARK: Sweeps
 
-  func section(_ analysis: SweepAnalysis, number: Int, slug: String, charts: [ChartLink]) -> SweepSection {
-    let narrator = SweepNarrator(analysis: analysis, strings: strings)
+  func section(_ analysis: SweepAnalysis, number: Int, slug: String, charts linked: [ChartLink]) -> SweepSection {
+    let charts = linked.map(chartLink)
+    let narrator = SweepNarrator(analysis: analysis, strings: strings, escape: escaping.inline)
     let maxStable = analysis.stability.maxStable
     let firstUnstable = analysis.stability.firstUnstable
     let kneeLevel: LoadLevel? = {
@@ -106,7 +129,9 @@ public struct ReportContextBuilder {
         tpotMean: NumberFormatting.milliseconds(level.latency[.tpot]?.mean),
         perStream: NumberFormatting.decimal(level.perStreamDecodeSpeed, 1),
         outputThroughput: NumberFormatting.decimal(level.outputThroughput, 1),
-        isMaxStable: level.level == maxStable, isUnstable: level.level == firstUnstable)
+        isMaxStable: level.level == maxStable, isUnstable: level.level == firstUnstable,
+        isBeyondLimit: firstUnstable.map { level.level > $0 } ?? false, isKnee: level.level == kneeLevel,
+        state: Self.state(of: level.level, maxStable: maxStable, firstUnstable: firstUnstable))
     }
     let findingRows = analysis.levels.map { level in
       var markers: [String] = []
@@ -121,7 +146,8 @@ public struct ReportContextBuilder {
         efficiency: NumberFormatting.decimal(level.efficiency, 3),
         scalingEfficiency: NumberFormatting.percent(level.scalingEfficiency, decimals: 0),
         effectiveConcurrency: NumberFormatting.decimal(level.effectiveConcurrency, 1),
-        marker: markers.joined(separator: ", "))
+        marker: markers.joined(separator: ", "), isKnee: level.level == kneeLevel, isMaxStable: level.level == maxStable,
+        isUnstable: level.level == firstUnstable)
     }
     let errors = analysis.levels.flatMap { level in
       level.topErrors.prefix(5).map {
@@ -150,18 +176,28 @@ public struct ReportContextBuilder {
     let isUsers = analysis.sweep.variable == .users
     let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(levelCell(level.level)): \($0)" } })).sorted()
     let tools = Set(analysis.sweep.runs.map { "\($0.format.tool.rawValue) \($0.format.schema)" }).sorted()
+    let summaries = narrator.targetSummaryRows
+    let details = LevelDetailBuilder(
+      analysis: analysis, narrator: narrator, escape: escaping.inline, levelCell: levelCell, kneeLevel: kneeLevel
+    ).details
     return SweepSection(
       number: number, sectionNumber: number + 1, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,
       variableLabel: strings["col_\(analysis.sweep.variable.rawValue)"],
       levelsText: analysis.sweep.levels.map { levelCell($0.level) }.joined(separator: ", "),
-      toolText: tools.joined(separator: ", "), command: MarkdownEscaping.codeBlock(BenchmarkCommand.reconstruct(analysis.sweep)),
+      toolText: tools.joined(separator: ", "), command: escaping.codeBlock(BenchmarkCommand.reconstruct(analysis.sweep)),
       summaryRows: summaryRows, findingRows: findingRows, conclusions: narrator.conclusions,
       kneeText: narrator.kneeSentence, maxStableText: narrator.maxStableSentence,
       recommendationText: narrator.recommendationSentence, hasRecommendation: analysis.recommendation != nil,
       notes: notes.map(escape), hasNotes: !notes.isEmpty, errors: errors, hasErrors: !errors.isEmpty,
       charts: charts, hasCharts: !charts.isEmpty, latencyCharts: charts.filter(\.isLatency),
       hasLatencyCharts: charts.contains(where: \.isLatency), analysisCharts: charts.filter { !$0.isLatency && !$0.isTimeline },
-      hasAnalysisCharts: charts.contains(where: { !$0.isLatency && !$0.isTimeline }), timelineCharts: charts.filter(\.isTimeline),
+      hasAnalysisCharts: charts.contains(where: { !$0.isLatency && !$0.isTimeline }),
+      maxStableValue: maxStable.map(narrator.levelText) ?? NumberFormatting.missing, hasMaxStable: maxStable != nil,
+      recommendedValue: narrator.recommendedRangeText, kneeValue: kneeLevel.map(narrator.levelText) ?? NumberFormatting.missing,
+      peakThroughputValue: peakThroughput(analysis, narrator: narrator), limitNotReached: analysis.stability.limitNotReached,
+      levelCount: String(analysis.levels.count), targetSummaries: summaries, hasTargetSummaries: !summaries.isEmpty,
+      allTargetsMet: !summaries.isEmpty && summaries.allSatisfy { !$0.isFailed } && summaries.contains(where: \.isMet),
+      levelDetails: details, timelineCharts: charts.filter(\.isTimeline),
       hasTimelineCharts: charts.contains(where: \.isTimeline), isUsers: isUsers, failureRows: Array(failureRows),
       hasFailures: !failureRows.isEmpty, exceptionRows: Array(exceptionRows), hasExceptions: !exceptionRows.isEmpty,
       targetRows: targetRows, hasTargets: !targetRows.isEmpty)
@@ -178,6 +214,22 @@ public struct ReportContextBuilder {
     case .errorRate: return NumberFormatting.percent(value)
     case .minimumThroughput: return NumberFormatting.decimal(value, 2) + " req/s"
     }
+  }
+
+  /// `max-stable`, `unstable`, `beyond` (above the first unstable level) or `stable`.
+  static func state(of level: LoadLevel, maxStable: LoadLevel?, firstUnstable: LoadLevel?) -> String {
+    if level == maxStable { return "max-stable" }
+    if level == firstUnstable { return "unstable" }
+    if let firstUnstable, level > firstUnstable { return "beyond" }
+    return "stable"
+  }
+
+  /// The highest throughput measured, in the measure the knee uses: `1,543.0 output tok/s`.
+  func peakThroughput(_ analysis: SweepAnalysis, narrator: SweepNarrator) -> String {
+    guard let measure = analysis.knee.measure,
+      let peak = analysis.levels.compactMap({ measure.value(of: $0) }).max()
+    else { return NumberFormatting.missing }
+    return NumberFormatting.decimal(peak, measure == .requests ? 2 : 1) + " " + narrator.measureWord(measure)
   }
 
   func levelCell(_ level: LoadLevel) -> String {

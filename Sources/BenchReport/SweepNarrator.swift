@@ -6,6 +6,8 @@ import BenchModel
 struct SweepNarrator {
   let analysis: SweepAnalysis
   let strings: StringsCatalogue
+  /// Escapes text the user wrote (SLO names) for the output format; see `TextEscaping`.
+  var escape: @Sendable (String) -> String = { $0 }
 
   var variableWord: String {
     strings["word_\(analysis.sweep.variable.rawValue)"]
@@ -111,7 +113,7 @@ struct SweepNarrator {
       } else {
         measured = NumberFormatting.milliseconds(value) + " ms"
       }
-      return strings.format("reason_slo", ["level": at, "slo": objective.text, "value": measured])
+      return strings.format("reason_slo", ["level": at, "slo": escape(objective.text), "value": measured])
     }
   }
 
@@ -212,9 +214,114 @@ struct SweepNarrator {
     }
     sentences.append(decisionSentence)
     if !analysis.stability.uncheckedCriteria.isEmpty {
-      sentences.append(strings.format("conclusion_unchecked", ["criteria": analysis.stability.uncheckedCriteria.joined(separator: "; ")]))
+      sentences.append(
+        strings.format("conclusion_unchecked", ["criteria": escape(analysis.stability.uncheckedCriteria.joined(separator: "; "))]))
     }
     return sentences
+  }
+}
+
+extension SweepNarrator {
+  // MARK: Targets
+
+  /// The sweep's targets as pass/fail lines, each summarised over every level.
+  /// A Locust (users) sweep leaves out the TTFT target: Locust records whole response times,
+  /// so the line could only ever say "not checked".
+  var targetSummaryRows: [TargetSummaryRow] {
+    TargetSummary.summaries(analysis.levels, settings: analysis.settings).filter { summary in
+      guard analysis.sweep.variable == .users, case .ttft = summary.target, case .unchecked = summary.outcome else {
+        return true
+      }
+      return false
+    }.map(targetSummaryRow)
+  }
+
+  func targetSummaryRow(_ summary: TargetSummary) -> TargetSummaryRow {
+    let name = targetName(summary.target)
+    func row(_ state: String, _ detail: String) -> TargetSummaryRow {
+      let symbol = ["pass": "✅", "fail": "❌"][state] ?? "⚪"
+      return TargetSummaryRow(
+        name: name, isMet: state == "pass", isFailed: state == "fail", isUnchecked: state == "unchecked", state: state,
+        symbol: symbol, statusText: strings[["pass": "target_pass", "fail": "target_fail"][state] ?? "target_unchecked"],
+        detail: detail)
+    }
+    let value = { (measured: Double) in self.targetValue(summary.target, measured) }
+    switch summary.outcome {
+    case .met(let worst, let level, let count):
+      return row(
+        "pass", strings.format("target_met", ["count": String(count), "worst": value(worst), "level": levelText(level)]))
+    case .failed(let first, let measured, let lastMet, _):
+      let values = ["level": levelText(first), "value": value(measured), "last": lastMet.map(levelText) ?? ""]
+      return row("fail", strings.format(lastMet == nil ? "target_failedAtLowest" : "target_failedAfter", values))
+    case .reached(let level, let measured):
+      return row("pass", strings.format("target_reached", ["level": levelText(level), "value": value(measured)]))
+    case .notReached(let best, let level):
+      return row("fail", strings.format("target_notReached", ["level": levelText(level), "value": value(best)]))
+    case .unchecked:
+      return row("unchecked", strings["target_noData"])
+    }
+  }
+
+  /// The target as a condition: "Success rate ≥ 95%", "TTFT P99 ≤ 1,000 ms".
+  func targetName(_ target: TargetSummary.Target) -> String {
+    switch target {
+    case .successRate(let minimum):
+      return strings.format("target_successRate", ["limit": NumberFormatting.percent(minimum)])
+    case .ttft(let statistic, let limit):
+      return strings.format(
+        "target_ttft", ["statistic": statisticWord(statistic), "limit": NumberFormatting.compact(limit) + " ms"])
+    case .objective(let objective):
+      switch objective.target {
+      case .latency(let metric, let statistic, let limit):
+        return strings.format(
+          "target_latencySLO",
+          [
+            "metric": metric.rawValue.uppercased(), "statistic": statisticWord(statistic),
+            "limit": NumberFormatting.compact(limit) + " ms",
+          ])
+      case .errorRate(let maximum):
+        return strings.format("target_errorRateSLO", ["limit": NumberFormatting.percent(maximum)])
+      case .minimumThroughput(let rate):
+        return strings.format("target_throughputSLO", ["limit": NumberFormatting.compact(rate) + " req/s"])
+      }
+    }
+  }
+
+  /// A measured value of `target`: a percentage for rates, milliseconds for latency, req/s for
+  /// throughput.
+  func targetValue(_ target: TargetSummary.Target, _ value: Double) -> String {
+    switch target {
+    case .successRate: return NumberFormatting.percent(value)
+    case .ttft: return NumberFormatting.milliseconds(value) + " ms"
+    case .objective(let objective):
+      switch objective.target {
+      case .latency: return NumberFormatting.milliseconds(value) + " ms"
+      case .errorRate: return NumberFormatting.percent(value)
+      case .minimumThroughput: return NumberFormatting.decimal(value, 2) + " req/s"
+      }
+    }
+  }
+
+  /// `P99`, `P50`, `mean`, as the reasons write them.
+  func statisticWord(_ statistic: LatencyStatistic) -> String {
+    statistic.description.uppercased().replacingPrefix()
+  }
+
+  /// "Concurrency 32", "Request rate 8 req/s", "Users 40": a level named on its own (per-level sections).
+  func levelTitle(_ level: LoadLevel) -> String {
+    let keys = ["concurrency": "level_titleConcurrency", "users": "level_titleUsers"]
+    return strings.format(keys[analysis.sweep.variable.rawValue] ?? "level_titleRequestRate", ["level": levelText(level)])
+  }
+
+  /// Every stop criterion `level` broke, as sentences; empty unless it is the first unstable level.
+  func stopReasonTexts(at level: LoadLevel) -> [String] {
+    guard level == analysis.stability.firstUnstable else { return [] }
+    return analysis.stability.reasons.map { reasonText($0, at: level) }
+  }
+
+  /// The recommended range, or "—".
+  var recommendedRangeText: String {
+    analysis.recommendation.map { rangeText($0.range) } ?? NumberFormatting.missing
   }
 }
 

@@ -12,9 +12,10 @@ struct AnalyzeCommand: ParsableCommand {
     abstract: "Analyse a folder (recursively) or files of benchmark results and write a report.",
     discussion: """
       Reads vLLM benchmark_serving.py / `vllm bench serve` / `vllm bench sweep` JSON and SGLang \
-      bench_serving JSONL, detected by content. Writes report.md and analysis.json into --out. \
-      Thresholds come from flags, else from benchreport.yaml in the input folder(s) (or \
-      --config), else the defaults shown.
+      bench_serving JSONL, detected by content. Writes report.md, report.html (one self-contained \
+      file) and analysis.json into --out, and pr-comment.md with --format …,pr. Thresholds come \
+      from flags, else from benchreport.yaml in the input folder(s) (or --config), else the \
+      defaults shown.
       """)
 
   @Argument(help: "Result folders (read recursively) or files.")
@@ -26,8 +27,12 @@ struct AnalyzeCommand: ParsableCommand {
   @Option(help: "Report language: zh (Chinese) or en (English).")
   var lang: String = "zh"
 
-  @Option(help: "A Markdown report template to use instead of the default weekly.md.")
-  var template: String?
+  @Option(
+    help: ArgumentHelp(
+      "Your own template instead of a default one; repeat for several formats.",
+      discussion: "FILE alone replaces weekly.html when it ends in .html, else weekly.md; md=FILE, html=FILE or pr=FILE say which.",
+      valueName: "[FORMAT=]FILE"))
+  var template: [String] = []
 
   @Option(help: "Folder with the default templates and strings (default: found next to the executable).")
   var templates: String?
@@ -53,8 +58,11 @@ struct AnalyzeCommand: ParsableCommand {
   @Option(help: "Recommended range as fractions of the max stable level (default 0.7-0.8).")
   var headroom: String?
 
-  @Option(help: "Outputs to write, comma-separated: md, json (default md,json).")
-  var format: String = "md,json"
+  @Option(help: "Outputs to write, comma-separated: md (report.md), html (report.html), json (analysis.json), pr (pr-comment.md).")
+  var format: String = "md,html,json"
+
+  @Option(name: .customLong("link-base"), help: "URL prefix for chart links in pr-comment.md, e.g. where CI publishes --out.")
+  var linkBase: String?
 
   @Option(help: "Chart files to write into charts/: png, svg, both (png,svg) or none.")
   var charts: String = "png,svg"
@@ -72,8 +80,13 @@ struct AnalyzeCommand: ParsableCommand {
     guard ReportLanguage(rawValue: lang) != nil else {
       throw ValidationError("--lang must be one of: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
     }
-    let unknown = formats.subtracting(["md", "json"])
-    guard unknown.isEmpty else { throw ValidationError("unknown --format value(s): \(unknown.sorted().joined(separator: ", ")); use md,json") }
+    let unknown = formatNames.filter { ReportFormat(argument: $0) == nil }
+    guard unknown.isEmpty else {
+      throw ValidationError("unknown --format value(s): \(unknown.sorted().joined(separator: ", ")); use md, html, json, pr (e.g. md,html,json,pr)")
+    }
+    for (format, path) in try templatePaths() where !formats.contains(format) {
+      throw ValidationError("--template \(path) is for \(format.rawValue), but --format does not include \(format.rawValue)")
+    }
     let unknownCharts = chartFormats.subtracting(["png", "svg"])
     guard unknownCharts.isEmpty else {
       throw ValidationError("unknown --charts value(s): \(unknownCharts.sorted().joined(separator: ", ")); use png, svg, png,svg or none")
@@ -85,7 +98,29 @@ struct AnalyzeCommand: ParsableCommand {
     return values == ["none"] ? [] : values
   }
 
-  var formats: Set<String> { Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+  var formatNames: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+
+  var formats: Set<ReportFormat> { Set(formatNames.compactMap(ReportFormat.init(argument:))) }
+
+  /// `--template` values by format: `html=FILE`, `md=FILE`, `pr=FILE`, or FILE by its extension.
+  func templatePaths() throws -> [ReportFormat: String] {
+    var paths: [ReportFormat: String] = [:]
+    for value in template {
+      var format: ReportFormat
+      var path = value
+      if let equals = value.firstIndex(of: "="), let named = ReportFormat(argument: String(value[..<equals])) {
+        format = named
+        path = String(value[value.index(after: equals)...])
+      } else {
+        let lowered = value.lowercased()
+        format = lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml") ? .html : .markdown
+      }
+      guard format != .json else { throw ValidationError("--template \(value): analysis.json has a fixed schema and no template") }
+      guard paths[format] == nil else { throw ValidationError("--template given twice for \(format.rawValue)") }
+      paths[format] = path
+    }
+    return paths
+  }
 
   func run() throws {
     MemoryPolicy.apply()
@@ -119,19 +154,27 @@ struct AnalyzeCommand: ParsableCommand {
     if !chartFormats.isEmpty {
       let charts = ReportCharts.build(input, strings: strings)
       clock.lap("chart-specs")
-      let rendered = try ChartWriter(formats: chartFormats, writer: writer).write(charts)
+      let chartWriter = ChartWriter(formats: chartFormats, writer: writer, inlineSVG: formats.contains(.html))
+      let rendered = try chartWriter.write(charts)
       input.charts = rendered.links
       written += rendered.paths
       clock.lap("charts")
     }
-    if formats.contains("md") {
-      let context = ReportContextBuilder(strings: strings).build(input)
-      let templatePath = template ?? (templatesFolder as NSString).appendingPathComponent("weekly.md")
-      let markdown = try TemplateRenderer().render(templateAt: templatePath, context: context)
-      written.append(try writer.write(markdown, to: "report.md"))
+    let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
+    let templates = try templatePaths()
+    // Every document is rendered before any is written, so a broken template leaves the previous
+    // reports in place; a template error is a usage error (exit 2), reported with file and line.
+    var documents: [(format: ReportFormat, text: String)] = []
+    do {
+      for format in ReportFormat.allCases where formats.contains(format) {
+        documents.append((format, try renderer.render(format, input, template: templates[format])))
+      }
+    } catch {
+      FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
+      throw ExitCode(2)
     }
-    if formats.contains("json") {
-      written.append(try writer.write(AnalysisJSONWriter(strings: strings).render(input), to: "analysis.json"))
+    for document in documents {
+      written.append(try writer.write(document.text, to: document.format.fileName))
     }
     clock.lap("report")
     clock.print()

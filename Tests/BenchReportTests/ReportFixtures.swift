@@ -1,4 +1,5 @@
 import BenchAnalysis
+import BenchCharts
 import BenchModel
 import BenchReport
 import Foundation
@@ -13,6 +14,8 @@ enum ReportFixtures {
   static var weeklyTemplate: String {
     packageRoot.appendingPathComponent("templates/weekly.md").path
   }
+  static var htmlTemplate: String { packageRoot.appendingPathComponent("templates/weekly.html").path }
+  static var prTemplate: String { packageRoot.appendingPathComponent("templates/pr-comment.md").path }
 
   static func strings(_ language: ReportLanguage) throws -> StringsCatalogue {
     try StringsCatalogue.load(language, templatesDirectory: templatesDirectory)
@@ -246,5 +249,36 @@ enum ReportFixtures {
       extra: [MetadataEntry(key: "Region", value: "test-lab")])
     return ReportInput(
       analyses: analyses, skipped: skipped, filesExamined: 12, environment: environment)
+  }
+
+  // MARK: - Charts
+
+  /// A tiny SVG shaped like Cairo's output: a glyph `<symbol>` used through `xlink:href`, so
+  /// inlining it twice shows whether ids are prefixed.
+  static let chartSVG = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="80px" height="45px" viewBox="0 0 80 45" version="1.1">
+    <defs><g><symbol overflow="visible" id="glyph0-0"><path style="stroke:none;" d="M 0 0 L 4 0 L 4 -6 Z"/></symbol></g></defs>
+    <g id="surface1"><rect x="0" y="0" width="80" height="45" style="fill:rgb(100%,100%,100%);"/><path style="fill:none;stroke:rgb(12%,47%,71%);" d="M 5 40 L 40 20 L 75 10"/><use xlink:href="#glyph0-0" x="10" y="10"/></g>
+    </svg>
+    """
+
+  /// The golden input with charts as `analyze` links them: per sweep a throughput and a latency
+  /// chart, and the report-wide trade-off, each with inline SVG (ids prefixed `c1-`, `c2-`, …).
+  static func goldenInputWithCharts() throws -> ReportInput {
+    var input = goldenInput()
+    var charts: [(title: String, stem: String, sweep: String?, isLatency: Bool)] = []
+    for slug in input.sweepSlugs {
+      charts.append(("Throughput", "\(slug)-throughput", slug, false))
+      charts.append(("End-to-end latency", "\(slug)-latency", slug, true))
+    }
+    charts.append(("Latency–throughput trade-off", "all-sweeps-tradeoff", nil, false))
+    input.charts = try charts.enumerated().map { index, chart in
+      ChartLink(
+        title: chart.title, png: "charts/\(chart.stem).png", svg: "charts/\(chart.stem).svg", sweep: chart.sweep,
+        isLatency: chart.isLatency,
+        svgMarkup: try SVGPostProcessor.inlineElement(Array(chartSVG.utf8), idPrefix: "c\(index + 1)-"))
+    }
+    return input
   }
 }

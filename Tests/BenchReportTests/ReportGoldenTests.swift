@@ -1,7 +1,8 @@
-// Golden files: Tests/BenchReportTests/Golden/ holds the report (zh and en) and analysis.json
-// that benchreport produces for ReportFixtures.goldenInput() (the H100 sweep copied from
-// aurotripathy/vllm-bench plus a small synthetic SGLang rate sweep). The test compares them
-// byte for byte and prints a unified diff on a mismatch.
+// Golden files: Tests/BenchReportTests/Golden/ holds the report (zh and en, Markdown and HTML),
+// the PR comment (zh and en) and analysis.json that benchreport produces for
+// ReportFixtures.goldenInput() (the H100 sweep copied from aurotripathy/vllm-bench plus a small
+// synthetic SGLang rate sweep; the HTML and PR comment with small synthetic charts linked). The
+// test compares them byte for byte and prints a unified diff on a mismatch.
 //
 // When a change to the report is intended, regenerate them explicitly and review the diff:
 //
@@ -11,6 +12,7 @@
 // an issue so an update run is never mistaken for a passing one).
 
 import BenchAnalysis
+import BenchCharts
 import BenchModel
 import Foundation
 import Testing
@@ -31,6 +33,12 @@ struct ReportGoldenTests {
   func markdown(_ language: ReportLanguage) throws -> String {
     let context = ReportContextBuilder(strings: try F.strings(language)).build(F.goldenInput())
     return try TemplateRenderer().render(templateAt: F.weeklyTemplate, context: context)
+  }
+
+  /// A document rendered the way `analyze` renders it (view model escaped for the format).
+  func document(_ format: ReportFormat, _ language: ReportLanguage) throws -> String {
+    try ReportRenderer(strings: try F.strings(language), templatesDirectory: F.templatesDirectory)
+      .render(format, try F.goldenInputWithCharts())
   }
 
   func analysisJSON() throws -> String {
@@ -103,6 +111,18 @@ struct ReportGoldenTests {
     try check(try markdown(.en), against: "report.en.md")
   }
 
+  @Test(arguments: ReportLanguage.allCases)
+  func htmlReportMatchesGolden(_ language: ReportLanguage) throws {
+    let html = try document(.html, language)
+    #expect(XMLWellFormedness.issues(in: html).isEmpty)
+    try check(html, against: "report.\(language.rawValue).html")
+  }
+
+  @Test(arguments: ReportLanguage.allCases)
+  func prCommentMatchesGolden(_ language: ReportLanguage) throws {
+    try check(try document(.prComment, language), against: "pr-comment.\(language.rawValue).md")
+  }
+
   @Test func analysisJSONMatchesGolden() throws {
     try check(try analysisJSON(), against: "analysis.json")
   }
@@ -112,6 +132,7 @@ struct ReportGoldenTests {
       #expect(Data(try markdown(language).utf8) == Data(try markdown(language).utf8))
     }
     #expect(Data(try analysisJSON().utf8) == Data(try analysisJSON().utf8))
+    #expect(Data(try document(.html, .zh).utf8) == Data(try document(.html, .zh).utf8))
   }
 
   @Test func goldenJSONParses() throws {

@@ -39,11 +39,13 @@ struct TemplateRendererTests {
     return input
   }
 
-  func render(_ input: ReportInput, _ language: ReportLanguage, template: String = F.weeklyTemplate)
-    throws -> String
-  {
-    let context = ReportContextBuilder(strings: try F.strings(language)).build(input)
-    return try TemplateRenderer().render(templateAt: template, context: context)
+  func render(
+    _ input: ReportInput, _ language: ReportLanguage, template: String = F.weeklyTemplate,
+    mode: TemplateRenderer.Mode = .text, fallback: [String] = []
+  ) throws -> String {
+    let escaping: TextEscaping = mode == .html ? .html : .markdown
+    let context = ReportContextBuilder(strings: try F.strings(language), escaping: escaping).build(input)
+    return try TemplateRenderer(mode: mode, fallbackPartialFolders: fallback).render(templateAt: template, context: context)
   }
 
   /// `|` characters that end a table cell (not escaped by an odd run of backslashes).
@@ -147,7 +149,7 @@ struct TemplateRendererTests {
 
   // MARK: - Broken templates
 
-  func temporaryTemplate(_ text: String, partials: [String: String] = [:]) throws -> String {
+  func temporaryTemplate(_ text: String, partials: [String: String] = [:], name: String = "report.md") throws -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "benchreport-template-\(UUID().uuidString)")
     try FileManager.default.createDirectory(
@@ -155,15 +157,15 @@ struct TemplateRendererTests {
     for (name, body) in partials {
       try Data(body.utf8).write(to: folder.appendingPathComponent("partials/\(name).mustache"))
     }
-    let path = folder.appendingPathComponent("report.md").path
+    let path = folder.appendingPathComponent(name).path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     return path
   }
 
   /// The `invalidTemplate` error rendering the template at `path` throws.
-  func templateError(at path: String) throws -> (path: String, line: Int, message: String)? {
+  func templateError(at path: String, mode: TemplateRenderer.Mode = .text) throws -> (path: String, line: Int, message: String)? {
     do {
-      _ = try render(F.goldenInput(), .en, template: path)
+      _ = try render(F.goldenInput(), .en, template: path, mode: mode)
       return nil
     } catch {
       guard let reportError = error as? ReportError,
@@ -242,5 +244,90 @@ struct TemplateRendererTests {
       partials: ["footer": "{{s.skipped_none}} <{{language}}>\n"])
     let markdown = try render(F.goldenInput(), .en, template: path)
     #expect(markdown.hasSuffix("Every input file was analysed. <en>\n"))
+  }
+
+  // MARK: - Partials and escaping modes
+
+  /// The `missingPartial` error rendering `path` throws.
+  func missingPartial(at path: String, fallback: [String] = []) throws -> ReportError? {
+    do {
+      _ = try render(F.goldenInput(), .en, template: path, fallback: fallback)
+      return nil
+    } catch let error as ReportError {
+      guard case .missingPartial = error else {
+        Issue.record("expected missingPartial, got \(error)")
+        return nil
+      }
+      return error
+    }
+  }
+
+  @Test func missingPartialNamesTheFileLineAndColumnThatAskForIt() throws {
+    let path = try temporaryTemplate("# {{title}}\n\n{{#sweeps}}\n  {{> nowhere}}\n{{/sweeps}}\n")
+    let error = try #require(try missingPartial(at: path))
+    guard case .missingPartial(let errorPath, let line, let column, let name, let searched) = error else { return }
+    #expect(errorPath == path)
+    #expect((line, column) == (4, 3))
+    #expect(name == "nowhere")
+    #expect(searched == [TemplateRenderer.partialsFolder(besideTemplate: path) + "/nowhere.mustache"])
+    #expect(error.description.hasPrefix("\(path):4:3: template error: partial “nowhere” does not exist"))
+  }
+
+  @Test func missingPartialInsideAPartialNamesThePartial() throws {
+    let path = try temporaryTemplate("{{> outer}}\n", partials: ["outer": "line 1\nline 2 {{> inner}}\n"])
+    let error = try #require(try missingPartial(at: path))
+    guard case .missingPartial(let errorPath, let line, let column, let name, _) = error else { return }
+    #expect(errorPath.hasSuffix("partials/outer.mustache"))
+    #expect((line, column, name) == (2, 8, "inner"))
+  }
+
+  @Test func defaultPartialsServeATemplateElsewhere() throws {
+    // A lone user template can use the shared partials of the default set; its own win.
+    let path = try temporaryTemplate("{{#sweeps}}\n{{> targets.md}}\n{{/sweeps}}\n{{> mine}}\n", partials: ["mine": "own <{{language}}>\n"])
+    let fallback = [F.packageRoot.appendingPathComponent("templates/partials").path]
+    let markdown = try render(F.goldenInput(), .en, template: path, fallback: fallback)
+    #expect(markdown.contains("- ✅ **Success rate ≥ 95%** — met at all 9 levels"))
+    #expect(markdown.hasSuffix("own <en>\n"))
+    #expect(try missingPartial(at: path) != nil, "without the fallback targets.md is missing")
+  }
+
+  @Test func markdownPartialsAreNotHTMLEscaped() throws {
+    // swift-mustache renders partials in HTML mode unless told otherwise; the renderer tells it.
+    let path = try temporaryTemplate("{{> skipped}}", partials: ["skipped": "{{#skipped}}{{reason}}|{{/skipped}}"])
+    let markdown = try render(F.goldenInput(), .en, template: path)
+    #expect(markdown == "line 3: expected ',' or '}' after an object member|a warm-up file, not a benchmark result|")
+  }
+
+  @Test func htmlModeEscapesEvenWithoutAPragma() throws {
+    let path = try temporaryTemplate("<p>{{#skipped}}{{reason}}{{/skipped}}</p>", name: "report.html")
+    let html = try render(F.goldenInput(), .en, template: path, mode: .html)
+    #expect(html == "<p>line 3: expected &#39;,&#39; or &#39;}&#39; after an object membera warm-up file, not a benchmark result</p>")
+  }
+
+  @Test func htmlTemplateMayNotSwitchEscapingOff() throws {
+    for (text, line) in [("<p>\n{{{title}}}</p>", 2), ("<p>{{& title}}</p>", 1), ("{{% CONTENT_TYPE: TEXT}}\n<p>{{title}}</p>", 1)] {
+      let path = try temporaryTemplate(text, name: "report.html")
+      let error = try #require(try templateError(at: path, mode: .html), "\(text)")
+      #expect(error.line == line, "\(text)")
+      #expect(error.message.contains("escaping"), "\(text)")
+    }
+    // The chart SVG, serialized by libxml2, is the one exception.
+    let path = try temporaryTemplate("{{#charts}}{{{svgMarkup}}}{{/charts}}", name: "report.html")
+    #expect(try render(F.goldenInput(), .en, template: path, mode: .html) == "")
+  }
+
+  @Test func brokenHTMLPartialNamesThePartialFileAndLine() throws {
+    let path = try temporaryTemplate("<div>{{> card.html}}</div>", partials: ["card.html": "<p>\n{{#sweeps}}\n</p>\n"], name: "report.html")
+    let error = try #require(try templateError(at: path, mode: .html))
+    #expect(error.path.hasSuffix("partials/card.html.mustache"))
+    #expect(error.line == 2)
+  }
+
+  @Test func defaultTemplatesParseInTheirModes() throws {
+    for (template, mode) in [(F.weeklyTemplate, TemplateRenderer.Mode.text), (F.prTemplate, .text), (F.htmlTemplate, .html)] {
+      let text = try render(Self.wideInput(), .zh, template: template, mode: mode)
+      #expect(!text.contains("{{"), "\(template)")
+      #expect(!text.contains("[section_"), "\(template)")
+    }
   }
 }

@@ -1,3 +1,4 @@
+import BenchCharts
 import Foundation
 import Testing
 
@@ -168,7 +169,7 @@ import Testing
     let out = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
     let result = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--slo", "ttft_p99=fast"])
-    #expect(result.status != 0)
+    #expect(result.status == 2)  // usage error (README: exit codes)
     #expect(result.stderr.contains("ttft_p99=fast"))
   }
 
@@ -189,7 +190,7 @@ import Testing
 
   @Test func outputInsideInputIsRefusedWithoutForce() throws {
     let result = try Self.run(["analyze", "samples/vllm-request-rate-sweep-h100", "--out", "samples/vllm-request-rate-sweep-h100/out"])
-    #expect(result.status != 0)
+    #expect(result.status == 2)
     #expect(result.stderr.contains("--force"))
   }
 
@@ -232,6 +233,159 @@ import Testing
       let b = try Data(contentsOf: second.appendingPathComponent(file))
       #expect(a == b, "\(file) differs between two runs")
     }
+  }
+
+  // MARK: - Formats and templates
+
+  static func files(in folder: URL) throws -> Set<String> {
+    Set(try FileManager.default.subpathsOfDirectory(atPath: folder.path))
+  }
+
+  @Test func writesMarkdownHTMLAndJSONByDefaultAndThePRCommentOnRequest() throws {
+    let out = try Self.temporaryFolder()
+    let withComment = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: out)
+      try? FileManager.default.removeItem(at: withComment)
+    }
+    let result = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--lang", "en"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let written = try Self.files(in: out)
+    #expect(written.isSuperset(of: ["report.md", "report.html", "analysis.json"]))
+    #expect(!written.contains("pr-comment.md"))
+    #expect(result.stdout.contains("wrote \(out.path)/report.html"))
+
+    // One self-contained, well-formed page: every chart inline, ids unique, glyph references resolve.
+    let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    let root = try XMLElementValue.parse(html).get()
+    #expect(root.attributes["lang"] == "en")
+    let svgs = root.elements(named: "svg")
+    #expect(svgs.count == 10)  // the nine charts of the sweep and the trade-off
+    let ids = root.elements.compactMap { $0.attributes["id"] }
+    #expect(Set(ids).count == ids.count)
+    let references = root.elements(named: "use").compactMap { $0.attributes["href"] }
+    #expect(!references.isEmpty)
+    #expect(references.allSatisfy { ids.contains(String($0.dropFirst())) })
+    #expect(root.elements(named: "script").isEmpty)
+    #expect(root.elements.allSatisfy { $0.attributes["src"] == nil })
+    #expect(root.textContent.contains("Max stable: 32"))
+
+    let comment = try Self.run([
+      "analyze", "samples/vllm-concurrency-sweep-h100", "--out", withComment.path, "--format", "pr,json", "--charts", "png",
+      "--link-base", "https://ci.example/42", "-q",
+    ])
+    #expect(comment.status == 0, "stderr: \(comment.stderr)")
+    #expect(try Self.files(in: withComment).intersection(["report.md", "report.html", "pr-comment.md", "analysis.json"]) == ["pr-comment.md", "analysis.json"])
+    let pr = try String(contentsOf: withComment.appendingPathComponent("pr-comment.md"), encoding: .utf8)
+    #expect(pr.contains("| **32** | **22–25** | 32 |"))
+    #expect(pr.contains("](https://ci.example/42/charts/all-sweeps-tradeoff.png)"))
+  }
+
+  @Test func htmlInlinesChartsEvenWhenNoSVGFileIsWritten() throws {
+    let out = try Self.temporaryFolder()
+    let none = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: out)
+      try? FileManager.default.removeItem(at: none)
+    }
+    #expect(try Self.run(["analyze", "samples/sglang-request-rate-sweep-h200", "--out", out.path, "--format", "html", "--charts", "png", "-q"]).status == 0)
+    let written = try Self.files(in: out)
+    #expect(!written.contains { $0.hasSuffix(".svg") })
+    let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(html.components(separatedBy: "<svg ").count - 1 == written.filter { $0.hasSuffix(".png") }.count)
+
+    #expect(try Self.run(["analyze", "samples/sglang-request-rate-sweep-h200", "--out", none.path, "--format", "html", "--charts", "none", "-q"]).status == 0)
+    let bare = try String(contentsOf: none.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(!bare.contains("<svg"))
+    #expect(XMLWellFormedness.issues(in: bare).isEmpty)
+  }
+
+  @Test func userTemplatesPerFormat() throws {
+    let out = try Self.temporaryFolder()
+    let mine = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: out)
+      try? FileManager.default.removeItem(at: mine)
+    }
+    try FileManager.default.createDirectory(at: mine.appendingPathComponent("partials"), withIntermediateDirectories: true)
+    try Data("<p>{{> badge}} {{#sweeps}}{{maxStableValue}}{{/sweeps}} {{> style.html}}</p>\n".utf8)
+      .write(to: mine.appendingPathComponent("mine.html"))
+    try Data("<b>mine</b>".utf8).write(to: mine.appendingPathComponent("partials/badge.mustache"))
+    try Data("PR {{#sweeps}}{{recommendedValue}}{{/sweeps}}\n".utf8).write(to: mine.appendingPathComponent("pr.md"))
+    let result = try Self.run([
+      "analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--format", "html,pr", "--charts", "none",
+      "--template", mine.appendingPathComponent("mine.html").path, "--template", "pr=" + mine.appendingPathComponent("pr.md").path, "-q",
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    // Its own partial, and the default style.html partial from templates/partials.
+    #expect(html.hasPrefix("<p><b>mine</b> 32 :root {"))
+    #expect(try String(contentsOf: out.appendingPathComponent("pr-comment.md"), encoding: .utf8) == "PR 22–25\n")
+  }
+
+  @Test func brokenTemplatesAndBadOptionsSayWhatToFix() throws {
+    let out = try Self.temporaryFolder()
+    let mine = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: out)
+      try? FileManager.default.removeItem(at: mine)
+    }
+    let broken = mine.appendingPathComponent("broken.html")
+    try Data("<html>\n<body>\n{{#sweeps}}\n<p>{{title}}</p>\n</body>\n</html>\n".utf8).write(to: broken)
+    let result = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--charts", "none", "--template", broken.path])
+    #expect(result.status == 2)
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.md").path), "nothing is written")
+    #expect(result.stderr.contains("\(broken.path):3:1: template error: a section {{#…}} or {{^…}} is never closed"))
+
+    let missing = mine.appendingPathComponent("missing.md")
+    try Data("# {{title}}\n{{> nowhere}}\n".utf8).write(to: missing)
+    let partial = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--charts", "none", "--template", "md=" + missing.path])
+    #expect(partial.status == 2)
+    #expect(partial.stderr.contains("\(missing.path):2:1: template error: partial “nowhere” does not exist"))
+
+    let format = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--format", "md,pdf"])
+    #expect(format.status != 0)
+    #expect(format.stderr.contains("unknown --format value(s): pdf"))
+    let json = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--template", "json=x.json"])
+    #expect(json.stderr.contains("analysis.json has a fixed schema"))
+    let notWritten = try Self.run(["analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--template", "pr=x.md"])
+    #expect(notWritten.stderr.contains("--format does not include pr"))
+  }
+
+  @Test func templatesListShowAndInit() throws {
+    let list = try Self.run(["templates", "list"])
+    #expect(list.status == 0, "stderr: \(list.stderr)")
+    for name in ["weekly.md", "weekly.html", "pr-comment.md", "partials/style.html.mustache", "strings/zh.json", "README.md"] {
+      #expect(list.stdout.contains("  \(name) "), "\(name) not listed")
+    }
+
+    let show = try Self.run(["templates", "show", "weekly.html"])
+    #expect(show.status == 0)
+    #expect(show.stdout == (try String(contentsOf: Self.packageRoot.appendingPathComponent("templates/weekly.html"), encoding: .utf8)))
+    let unknown = try Self.run(["templates", "show", "weekly.pdf"])
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("no template “weekly.pdf”"))
+
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("my-templates")
+    let first = try Self.run(["templates", "init", target.path])
+    #expect(first.status == 0, "stderr: \(first.stderr)")
+    #expect(try Self.files(in: target).isSuperset(of: ["weekly.md", "weekly.html", "pr-comment.md", "strings/en.json", "strings/zh.json", "partials/style.html.mustache", "README.md"]))
+    let again = try Self.run(["templates", "init", target.path])
+    #expect(again.status != 0)
+    #expect(again.stderr.contains("--force"))
+    #expect(try Self.run(["templates", "init", target.path, "--force"]).status == 0)
+
+    // The copy is a complete template set: analyze renders every format from it.
+    let out = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let analyzed = try Self.run([
+      "analyze", "samples/vllm-concurrency-sweep-h100", "--out", out.path, "--templates", target.path, "--format", "md,html,pr",
+      "--charts", "none", "-q",
+    ])
+    #expect(analyzed.status == 0, "stderr: \(analyzed.stderr)")
+    #expect(try Self.files(in: out).isSuperset(of: ["report.md", "report.html", "pr-comment.md"]))
   }
 
   /// A folder of Locust runs at 1…128 users (samples/locust-user-sweep-gateway, Locust 2.47.0).

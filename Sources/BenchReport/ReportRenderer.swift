@@ -1,0 +1,48 @@
+import BenchCharts
+import Foundation
+
+/// Renders one output document from the report input: the view model built with the format's
+/// escaping, its template rendered in the format's mode, and HTML checked with libxml2 to be
+/// well-formed XHTML before anyone writes it.
+public struct ReportRenderer {
+  public let strings: StringsCatalogue
+  /// The default templates (and `partials/`), e.g. `templates/` or a user's copy of it.
+  public let templatesDirectory: String
+  /// Prefix for chart links in the templates (`ChartLink.url`); nil keeps them relative.
+  public var linkBase: String?
+
+  public init(strings: StringsCatalogue, templatesDirectory: String, linkBase: String? = nil) {
+    self.strings = strings
+    self.templatesDirectory = templatesDirectory
+    self.linkBase = linkBase
+  }
+
+  /// The default template of `format` in `templatesDirectory`.
+  public func defaultTemplatePath(for format: ReportFormat) -> String? {
+    format.defaultTemplate.map { (templatesDirectory as NSString).appendingPathComponent($0) }
+  }
+
+  /// The document for `format`, from `template` (a path) or the format's default template.
+  public func render(_ format: ReportFormat, _ input: ReportInput, template: String? = nil) throws(ReportError)
+    -> String
+  {
+    guard let templatePath = template ?? defaultTemplatePath(for: format) else {
+      return AnalysisJSONWriter(strings: strings).render(input)
+    }
+    let context = ReportContextBuilder(strings: strings, escaping: format.escaping, linkBase: linkBase).build(input)
+    let renderer = TemplateRenderer(
+      mode: format.templateMode,
+      fallbackPartialFolders: [(templatesDirectory as NSString).appendingPathComponent("partials")])
+    let text = try renderer.render(templateAt: templatePath, context: context)
+    if format == .html {
+      try Self.checkWellFormed(text, template: templatePath)
+    }
+    return text
+  }
+
+  /// Throws `malformedHTML` at the first error libxml2 finds in `html`.
+  static func checkWellFormed(_ html: String, template: String) throws(ReportError) {
+    guard let issue = XMLWellFormedness.issues(in: html).first(where: { $0.severity != .warning }) else { return }
+    throw .malformedHTML(template: template, line: issue.line, column: issue.column, message: issue.message)
+  }
+}

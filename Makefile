@@ -71,7 +71,7 @@ fuzz: deps
 	  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
 	  -Xswiftc -DFUZZING -Xlinker $(LIBFUZZER) -Xlinker -lstdc++
 	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
-	$(FUZZ_BUILD)/debug/benchreport-fuzz $(FUZZ_BUILD)/corpus Tests/FuzzCorpus/json \
+	$(FUZZ_BUILD)/debug/benchreport-fuzz $(FUZZ_BUILD)/corpus Tests/FuzzCorpus/json Tests/FuzzCorpus/csv \
 	  -dict=Tests/FuzzCorpus/json.dict -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	  -artifact_prefix=$(FUZZ_BUILD)/crashes/ -print_final_stats=1
 	@echo "new crashers (if any) are in $(FUZZ_BUILD)/crashes/: add them to Tests/FuzzCorpus/json/ once fixed"

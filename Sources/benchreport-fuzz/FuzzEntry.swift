@@ -14,12 +14,39 @@ import BenchIngest
 func readOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   guard let data else { return 0 }
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  // The whole file path: classification, every reader, sample arrays.
+  // JSON: classification, every reader, sample arrays.
   let result = ResultFileReader().read(bytes, path: "fuzz-input.json")
   // Invariants: everything read is accounted for, and skipped entries say why.
   for skipped in result.skipped where skipped.reason.isEmpty { fatalError("skipped without a reason") }
   _ = SweepGrouper.group(result.runs)
+  // CSV: the record reader on its own, then the whole Locust path (detection by header,
+  // history and stats readers, run assembly) on the same bytes as a `_stats_history.csv`
+  // and a `_stats.csv` of one prefix.
+  var records = CSVRecordReader(bytes: bytes)
+  _ = try? records.readAll()
+  if let folder = LocustScratch.folder {
+    LocustScratch.write(bytes, to: folder + "/fuzz_stats_history.csv")
+    LocustScratch.write(bytes, to: folder + "/fuzz_stats.csv")
+    let scanned = InputScanner().scan([folder])
+    for skipped in scanned.skipped where skipped.reason.isEmpty { fatalError("skipped without a reason") }
+    _ = SweepGrouper.group(scanned.runs)
+  }
   return 0
+}
+
+/// A private folder for the CSV files the Locust path reads (it groups files by prefix).
+enum LocustScratch {
+  static let folder: String? = {
+    var template = Array("/tmp/benchreport-fuzz-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else { return nil }
+    return String(cString: made)
+  }()
+
+  static func write(_ bytes: [UInt8], to path: String) {
+    guard let file = fopen(path, "wb") else { return }
+    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+  }
 }
 
 #if FUZZING

@@ -63,7 +63,10 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BenchReportTests",
-      dependencies: ["BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest", "BenchCharts"],
+      dependencies: [
+        "BenchReport", "BenchAnalysis", "BenchModel", "BenchIngest", "BenchCharts",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
       // Golden files are read and written through #filePath, not bundled.
       exclude: ["Golden"]),
     .testTarget(

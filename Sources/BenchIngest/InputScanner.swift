@@ -33,17 +33,14 @@ public struct InputScanner: Sendable {
     }
     var locustSets: [LocustRunSet] = []
     files = scanLocust(files, sets: &locustSets, into: &result)
-    // Locust run sets and the other files are read on all cores (two at a time on two cores,
-    // so memory stays bounded; a day-long Locust history takes as long as all the JSON) and
-    // merged in order, Locust first, so the output does not depend on the scheduling.
-    let jobs = locustSets.map(IngestJob.locust) + files.map(IngestJob.file)
-    let perJob = ParallelMap.map(jobs) { job in
-      switch job {
-      case .locust(let set): Self.read(set)
-      case .file(let file): Self.read(file)
-      }
-    }
-    for jobResult in perJob { result.merge(jobResult) }
+    // Locust run sets first, then the other files, each on all cores (two at a time on two
+    // cores, so memory stays bounded), merged in that order so the output does not depend on
+    // the scheduling. Not side by side: a day-long Locust history holds ~90 MB of rows while
+    // it is assembled, which on top of every file's samples set the peak memory.
+    let locustResults = ParallelMap.map(locustSets) { Self.read($0) }
+    if !locustSets.isEmpty { FreedMemory.release() }
+    let fileResults = ParallelMap.map(files) { Self.read($0) }
+    for fileResult in locustResults + fileResults { result.merge(fileResult) }
     Self.removeSweepSummaryDuplicates(&result)
     result.skipped.sort()
     return result
@@ -90,11 +87,6 @@ public struct InputScanner: Sendable {
       return result
     }
     return ResultFileReader().read(buffer, path: display, releaseConsumed: releaseConsumed)
-  }
-
-  private enum IngestJob: Sendable {
-    case locust(LocustRunSet)
-    case file((path: String, display: String))
   }
 
   /// Reads one Locust run set (its CSV, JSON and HTML files), timed for `--timings`.

@@ -42,7 +42,8 @@ public struct TemplateRenderer {
     let template = try parse(text, path: path)
     let folders = [Self.partialsFolder(besideTemplate: path)] + fallbackPartialFolders
     let library = try partials(usedBy: text, path: path, folders: folders)
-    return template.render(context, library: library)
+    // Boxed once: field look-ups through a dictionary instead of a Mirror per tag.
+    return template.render(MustacheBox.box(context), library: library)
   }
 
   /// The `partials/` folder next to a template.

@@ -1,3 +1,5 @@
+import BenchIngest
+
 /// glibc malloc settings for a process that allocates and frees arrays of tens of MB.
 ///
 /// By default glibc raises its mmap threshold to the size of the largest block freed so far
@@ -11,13 +13,9 @@ enum MemoryPolicy {
     #endif
   }
 
-  /// Hands the free pages inside malloc's heaps back to the system. After ingest, the
-  /// per-row objects of a long Locust history (~90 MB at the benchmark's scale 4, small
-  /// blocks in the heap) are free but would otherwise stay resident for the rest of the run.
+  /// Hands the free pages inside malloc's heaps back to the system (see FreedMemory).
   static func releaseFreedMemory() {
-    #if os(Linux)
-      _ = glibcMallocTrim(0)
-    #endif
+    FreedMemory.release()
   }
 
   /// `M_MMAP_THRESHOLD` in glibc's <malloc.h>, which Swift's Glibc module does not import.
@@ -29,7 +27,4 @@ enum MemoryPolicy {
   @_silgen_name("mallopt")
   private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 
-  /// glibc's `int malloc_trim(size_t pad)`.
-  @_silgen_name("malloc_trim")
-  private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif

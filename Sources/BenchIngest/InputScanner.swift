@@ -195,8 +195,7 @@ public struct InputScanner: Sendable {
   }
 
   private static func looksLikeJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
-    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    LeadingBytes.startsLikeJSON(bytes)
   }
 
   static func reasonForNonJSON(_ path: String, bytes: [UInt8]) -> String {

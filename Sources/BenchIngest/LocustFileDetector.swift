@@ -17,12 +17,12 @@ enum LocustFileDetector {
 
   /// What `path` is, or nil when it is not a Locust output.
   static func detect(path: String, head: [UInt8]) -> Detection? {
-    guard let first = head.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }) else { return nil }
+    guard let first = LeadingBytes.first(of: head) else { return nil }
     if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
       if head.firstRange(of: Array("\"num_reqs_per_sec\"".utf8)) != nil, head.firstRange(of: Array("\"response_times\"".utf8)) != nil {
         return .file(.json)
       }
-      let compact = head.filter { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+      let compact = head.filter { !LeadingBytes.isInsignificant($0) }
       return compact == Array("[]".utf8) ? .emptyJSONArray : nil
     }
     if first == UInt8(ascii: "<") {

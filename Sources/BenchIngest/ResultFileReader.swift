@@ -22,7 +22,7 @@ public struct ResultFileReader: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, path: String, releaseConsumed: ((Int) -> Void)? = nil
   ) -> IngestResult {
     var result = IngestResult(filesExamined: 1)
-    let firstByte = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+    let firstByte = LeadingBytes.first(of: bytes)
     guard let firstByte else {
       result.skipped.append(SkippedInput(location: SourceLocation(path: path), kind: .unreadable, reason: "empty file"))
       return result

@@ -26,8 +26,7 @@ func readOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   _ = try? records.readAll()
   // The Locust path writes and scans files, which costs far more per input; only take it for
   // inputs that could be a CSV (not JSON) so the fuzzer keeps its pace on the JSON readers.
-  let firstByte = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
-  if firstByte != UInt8(ascii: "{"), firstByte != UInt8(ascii: "["), let folder = LocustScratch.folder {
+  if !LeadingBytes.startsLikeJSON(bytes), let folder = LocustScratch.folder {
     LocustScratch.write(bytes, to: folder + "/fuzz_stats_history.csv")
     LocustScratch.write(bytes, to: folder + "/fuzz_stats.csv")
     let scanned = InputScanner().scan([folder])

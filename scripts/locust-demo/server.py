@@ -3,12 +3,22 @@
 Two "models" share 6 worker slots: qwen2 takes ~30 ms of service, llama3 ~60 ms. A request
 that waits more than 0.5 s for a slot gets 503 (the gateway sheds load), so the sweep has a
 knee, a stable limit and failures at the top. Stops by itself after --seconds.
+
+The defaults are the week-1 gateway. `--slots N` and `--service-ms MODEL=MS` (repeatable) change
+it; the week-2 sweep (run-week2.sh) uses `--slots 8 --service-ms llama3=75`.
 """
 import argparse, json, random, threading, time
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
-SLOTS = threading.BoundedSemaphore(6)
+SLOTS = threading.BoundedSemaphore(6)  # replaced in main when --slots is given
 SERVICE_MS = {"qwen2": 30.0, "llama3": 60.0}
+
+def model_ms(text):
+    """`MODEL=MS` for --service-ms, e.g. `llama3=75`."""
+    model, sep, ms = text.partition("=")
+    if not sep or not model:
+        raise argparse.ArgumentTypeError(f"expected MODEL=MS, got {text!r}")
+    return model, float(ms)
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -37,7 +47,12 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seconds", type=float, default=600)
+    parser.add_argument("--slots", type=int, default=6, help="worker slots shared by all models (default 6)")
+    parser.add_argument("--service-ms", type=model_ms, action="append", default=[], metavar="MODEL=MS",
+                        help="mean service time of one model in ms (repeatable; defaults qwen2=30, llama3=60)")
     args = parser.parse_args()
+    SLOTS = threading.BoundedSemaphore(args.slots)
+    SERVICE_MS.update(dict(args.service_ms))
     ThreadingHTTPServer.request_queue_size = 256  # a deep listen backlog: no SYN retries
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True

@@ -12,7 +12,12 @@ APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libxml2-dev zlib1g-dev 
 # Only check-html needs a browser (and python3 to look at its screenshots); make test does not.
 BROWSER_PACKAGES := chromium python3
 CHECK_HTML_SAMPLE := samples/vllm-request-rate-sweep-h100
-SAMPLES      := $(sort $(dir $(wildcard samples/*/)))
+# Every sample folder is analysed; samples/compare/NAME/{base,new} are before/after pairs for
+# `compare`. A week-2 folder is analysed with its week 1 as --baseline (the 较上周 section).
+SAMPLES      := $(filter-out samples/compare/,$(sort $(dir $(wildcard samples/*/))))
+PAIRS        := $(sort $(dir $(wildcard samples/compare/*/)))
+BASELINE_locust-user-sweep-gateway-week2 := samples/locust-user-sweep-gateway
+COMPARE_RULES := output_throughput:-5%,success_rate:-1pt,max_stable:-1%
 # Tests and demo pin fontconfig so charts are byte-identical on every machine.
 export FONTCONFIG_FILE := $(CURDIR)/Tests/fonts.conf
 
@@ -45,10 +50,20 @@ build: deps
 demo: build
 	@for dir in $(SAMPLES); do \
 	  name=$$(basename $$dir); \
+	  case $$name in locust-user-sweep-gateway-week2) baseline="--baseline $(BASELINE_locust-user-sweep-gateway-week2)";; *) baseline="";; esac; \
 	  echo "== $$name"; \
-	  $(BIN) analyze $$dir --out reports/$$name --format md,html,json,pr || exit $$?; \
-	  $(BIN) analyze $$dir --out reports/$$name/en --lang en --format md,html,json,pr --quiet || exit $$?; \
+	  $(BIN) analyze $$dir --out reports/$$name --format md,html,json,pr $$baseline || exit $$?; \
+	  $(BIN) analyze $$dir --out reports/$$name/en --lang en --format md,html,json,pr --quiet $$baseline || exit $$?; \
 	done
+	@for pair in $(PAIRS); do \
+	  pair=$${pair%/}; name=compare-$$(basename $$pair); \
+	  echo "== $$name"; \
+	  $(BIN) compare $$pair/base $$pair/new --out reports/$$name --format md,html,json,pr --fail-on $(COMPARE_RULES) || exit $$?; \
+	  $(BIN) compare $$pair/base $$pair/new --out reports/$$name/en --lang en --format md,html,json,pr --fail-on $(COMPARE_RULES) --quiet || exit $$?; \
+	done
+	@echo "== compare-locust-gateway-week2"
+	@$(BIN) compare $(BASELINE_locust-user-sweep-gateway-week2) samples/locust-user-sweep-gateway-week2 --out reports/compare-locust-gateway-week2 --format md,html,json,pr --fail-on $(COMPARE_RULES)
+	@$(BIN) compare $(BASELINE_locust-user-sweep-gateway-week2) samples/locust-user-sweep-gateway-week2 --out reports/compare-locust-gateway-week2/en --lang en --format md,html,json,pr --fail-on $(COMPARE_RULES) --quiet
 
 test: deps
 	$(SWIFT) build --build-tests

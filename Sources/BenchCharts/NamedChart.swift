@@ -6,6 +6,9 @@ public struct NamedChart: Sendable {
     case ttftDistribution = "ttft-cdf", latencyDistribution = "e2el-cdf", itlHistogram = "itl-histogram"
     /// Locust time series: users, requests/s and failures/s over time; response time over time.
     case timelineLoad = "timeline-load", timelineResponseTime = "timeline-response-time"
+    /// Base against new (`benchreport compare`, `analyze --baseline`).
+    case compareThroughput = "compare-throughput", compareTTFT = "compare-ttft", compareLatency = "compare-e2el"
+    case compareTradeoff = "compare-tradeoff"
   }
 
   public var fileStem: String

@@ -24,6 +24,9 @@ struct LocustEntryStats: Sendable, Equatable {
   /// Unix seconds of the stats start and of the last request, when the source says (JSON).
   var startTime: Double?
   var lastRequestTime: Double?
+  /// Locust's response-time histogram (bucket ms → requests), from `--json` only: every
+  /// request, so a comparison can test changes statistically.
+  var responseTimeHistogram: [Double: Int] = [:]
 
   init(method: String?, name: String, isAggregate: Bool, requests: Int, failures: Int) {
     self.method = method

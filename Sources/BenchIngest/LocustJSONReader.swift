@@ -82,6 +82,7 @@ enum LocustJSONReader {
 
   /// Mean, median, percentiles and rates from a histogram, as Locust derives them.
   static func fill(_ stats: inout LocustEntryStats, histogram: [Double: Int], timedRequests: Int, totalResponseTime: Double) {
+    stats.responseTimeHistogram = histogram
     if timedRequests > 0 {
       stats.averageMilliseconds = totalResponseTime / Double(timedRequests)
       for p in percentiles {

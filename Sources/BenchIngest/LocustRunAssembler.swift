@@ -324,6 +324,7 @@ struct LocustRunAssembler {
     var summary = LatencySummary(mean: entry.averageMilliseconds, median: entry.medianMilliseconds, percentiles: entry.percentiles, origin: origin)
     if summary.percentiles[50] == nil, let median = entry.medianMilliseconds { summary.percentiles[50] = median }
     if !summary.isEmpty { run.latency[.e2el] = summary }
+    if !entry.responseTimeHistogram.isEmpty { run.responseTimeHistogram = entry.responseTimeHistogram }
   }
 
   /// One step of a step-load history: counts as differences of the cumulative counters between

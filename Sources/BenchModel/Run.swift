@@ -65,6 +65,9 @@ public struct Run: Sendable, Equatable {
   public var latency: [LatencyMetric: LatencySummary]
   /// Per-request samples when the file carries the arrays.
   public var samples: RequestSamples?
+  /// Locust's response-time histogram of the whole run (bucket ms → requests, failed requests
+  /// included), from `--json`; nil for other sources.
+  public var responseTimeHistogram: [Double: Int]?
 
   /// Load over time (Locust history), shared by the runs cut from one step-load history.
   public var timeline: LoadTimeline?

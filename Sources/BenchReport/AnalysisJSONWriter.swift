@@ -63,6 +63,8 @@ public struct AnalysisJSONWriter {
       ("outputLength", .integer(identity.configuredOutputLength)),
       ("metadata", .object(identity.metadata.map { ($0.key, .string($0.value)) })),
       ("task", .text(identity.task)),
+      ("meanInputLength", .integer(identity.meanInputLength)),
+      ("source", .text(identity.sourceHint)),
       ("variable", .string(analysis.sweep.variable.rawValue)),
       ("throughputMeasure", .text(analysis.knee.measure?.rawValue)),
       ("runs", .array(analysis.levels.map { level($0, sweep: analysis.sweep) })),

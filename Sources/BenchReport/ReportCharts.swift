@@ -69,6 +69,9 @@ public struct ChartLink: Sendable {
   public var isLatency: Bool
   /// Whether the chart shows one run over time (placed in its own subsection).
   public var isTimeline: Bool
+  /// Whether the chart overlays BASE and NEW (`compare`, `analyze --baseline`): such charts
+  /// belong to the comparison, not to the sweep section of the same slug.
+  public var isComparison: Bool
   /// The chart's `<svg>` element with ids prefixed so charts on one page do not share glyph ids
   /// (from `SVGPostProcessor.inlineElement`); empty when not rendered for HTML.
   public var svgMarkup: String
@@ -78,13 +81,16 @@ public struct ChartLink: Sendable {
     self.init(
       title: chart.spec.title, png: png, svg: svg, sweep: chart.sweep,
       isLatency: [.latency, .ttft, .tpot, .ttftDistribution, .latencyDistribution, .itlHistogram].contains(chart.kind),
-      isTimeline: [.timelineLoad, .timelineResponseTime].contains(chart.kind), svgMarkup: svgMarkup)
+      isTimeline: [.timelineLoad, .timelineResponseTime].contains(chart.kind),
+      isComparison: [.compareThroughput, .compareTTFT, .compareLatency, .compareTradeoff].contains(chart.kind),
+      svgMarkup: svgMarkup)
   }
 
   public init(
     title: String, png: String?, svg: String?, sweep: String?, isLatency: Bool, isTimeline: Bool = false,
-    svgMarkup: String? = nil
+    isComparison: Bool = false, svgMarkup: String? = nil
   ) {
+    self.isComparison = isComparison
     self.title = title
     self.png = png
     self.svg = svg

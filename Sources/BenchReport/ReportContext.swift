@@ -22,6 +22,9 @@ public struct ReportContext: Sendable {
   public var allTargetsMet: Bool
   /// Some target check of some sweep failed.
   public var anyTargetFailed: Bool
+  /// The week-over-week comparison (`analyze --baseline`); nil without one.
+  public var baseline: ComparisonContext?
+  public var hasBaseline: Bool
 }
 
 /// A label and its value (environment table).

@@ -22,9 +22,9 @@ public struct ReportContextBuilder {
   public func build(_ input: ReportInput) -> ReportContext {
     let slugs = input.sweepSlugs
     let sections = input.analyses.enumerated().map { index, analysis in
-      section(analysis, number: index + 1, slug: slugs[index], charts: input.charts.filter { $0.sweep == slugs[index] })
+      section(analysis, number: index + 1, slug: slugs[index], charts: input.charts.filter { $0.sweep == slugs[index] && !$0.isComparison })
     }
-    let reportCharts = input.charts.filter { $0.sweep == nil }.map(chartLink)
+    let reportCharts = input.charts.filter { $0.sweep == nil && !$0.isComparison }.map(chartLink)
     let models = Set(input.analyses.compactMap(\.sweep.identity.model))
     let title: String
     if let explicit = input.environment.title {
@@ -47,10 +47,18 @@ public struct ReportContextBuilder {
       hasEnvironmentNotes: !input.environment.notes.isEmpty, charts: reportCharts, hasCharts: !reportCharts.isEmpty,
       allTargetsMet: sections.contains(where: \.hasTargetSummaries)
         && sections.allSatisfy { $0.allTargetsMet || !$0.hasTargetSummaries },
-      anyTargetFailed: sections.contains { $0.targetSummaries.contains(where: \.isFailed) })
+      anyTargetFailed: sections.contains { $0.targetSummaries.contains(where: \.isFailed) },
+      baseline: baseline(input), hasBaseline: input.baseline != nil)
   }
 
   func escape(_ text: String) -> String { escaping.inline(text) }
+
+  /// The 较上周 section: the comparison with the previous week, its overlay charts included.
+  func baseline(_ input: ReportInput) -> ComparisonContext? {
+    guard var baseline = input.baseline else { return nil }
+    baseline.charts = input.charts.filter(\.isComparison)
+    return ComparisonContextBuilder(strings: strings, escaping: escaping, linkBase: linkBase).build(baseline)
+  }
 
   /// `link` with its title escaped for the format and its URL under `linkBase`.
   func chartLink(_ link: ChartLink) -> ChartLink {

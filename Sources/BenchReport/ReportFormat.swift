@@ -44,6 +44,26 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     }
   }
 
+  /// The file `compare` writes into `--out`.
+  public var comparisonFileName: String {
+    switch self {
+    case .markdown: "compare.md"
+    case .html: "compare.html"
+    case .json: "comparison.json"
+    case .prComment: "compare-pr.md"
+    }
+  }
+
+  /// The comparison template in the templates folder; nil for JSON.
+  public var comparisonTemplate: String? {
+    switch self {
+    case .markdown: "compare.md"
+    case .html: "compare.html"
+    case .json: nil
+    case .prComment: "compare-pr.md"
+    }
+  }
+
   /// How text from input files is escaped in the view model for this format.
   public var escaping: TextEscaping {
     switch self {

@@ -9,6 +9,8 @@ public struct ReportInput: Sendable {
   public var environment: EnvironmentFacts
   /// Chart files written for this report, linked from the templates.
   public var charts: [ChartLink]
+  /// The comparison with a previous week (`analyze --baseline`), for the 较上周 section.
+  public var baseline: ComparisonReportInput?
 
   public init(
     analyses: [SweepAnalysis], skipped: [SkippedInput], filesExamined: Int, environment: EnvironmentFacts,

@@ -40,6 +40,26 @@ public struct ReportRenderer {
     return text
   }
 
+  /// The comparison document for `format`, from `template` or the format's default
+  /// comparison template (`compare.md`, `compare.html`, `compare-pr.md`).
+  public func renderComparison(_ format: ReportFormat, _ input: ComparisonReportInput, template: String? = nil)
+    throws(ReportError) -> String
+  {
+    guard let templatePath = template ?? format.comparisonTemplate.map({ (templatesDirectory as NSString).appendingPathComponent($0) })
+    else {
+      return ComparisonJSONWriter().render(input)
+    }
+    let context = ComparisonContextBuilder(strings: strings, escaping: format.escaping, linkBase: linkBase).build(input)
+    let renderer = TemplateRenderer(
+      mode: format.templateMode,
+      fallbackPartialFolders: [(templatesDirectory as NSString).appendingPathComponent("partials")])
+    let text = try renderer.render(templateAt: templatePath, context: context)
+    if format == .html {
+      try Self.checkWellFormed(text, template: templatePath)
+    }
+    return text
+  }
+
   /// Throws `malformedHTML` at the first error libxml2 finds in `html`.
   static func checkWellFormed(_ html: String, template: String) throws(ReportError) {
     guard let issue = XMLWellFormedness.issues(in: html).first(where: { $0.severity != .warning }) else { return }

@@ -1,9 +1,9 @@
 import BenchModel
 
 /// How a sweep is named in reports and file names.
-enum SweepDescription {
+public enum SweepDescription {
   /// "Meta-Llama-3.1-8B-Instruct · openai · random 1024→1024 · framework=sgl".
-  static func title(of identity: SweepIdentity) -> String {
+  public static func title(of identity: SweepIdentity) -> String {
     var parts: [String] = []
     if let model = identity.model {
       parts.append(model)

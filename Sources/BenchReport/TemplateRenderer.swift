@@ -36,7 +36,7 @@ public struct TemplateRenderer {
     self.fallbackPartialFolders = fallbackPartialFolders
   }
 
-  public func render(templateAt path: String, context: ReportContext) throws(ReportError) -> String {
+  public func render(templateAt path: String, context: Any) throws(ReportError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else { throw .missingTemplate(path: path) }
     let text = String(decoding: data, as: UTF8.self)
     let template = try parse(text, path: path)

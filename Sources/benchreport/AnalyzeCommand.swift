@@ -37,26 +37,17 @@ struct AnalyzeCommand: ParsableCommand {
   @Option(help: "Folder with the default templates and strings (default: found next to the executable).")
   var templates: String?
 
-  @Option(help: "benchreport.yaml to read (default: the benchreport.yaml of the input folders; they must agree).")
-  var config: String?
+  @OptionGroup(title: "Thresholds")
+  var thresholds: ThresholdOptions
 
-  @Option(help: "Service-level objectives, e.g. ttft_p99=800ms,tpot_p99=100ms,e2el_p99=10s,error_rate=1%.")
-  var slo: String?
+  @Option(
+    help: ArgumentHelp(
+      "A previous week's results folder or analysis.json: adds the week-over-week section (较上周) and overlay charts.",
+      valueName: "PREV"))
+  var baseline: String?
 
-  @Option(name: .customLong("success-rate"), help: "Minimum success rate of a stable level (default 95%).")
-  var successRate: String?
-
-  @Option(name: .customLong("ttft-limit"), help: "TTFT limit of a stable level (default 1000ms).")
-  var ttftLimit: String?
-
-  @Option(name: .customLong("ttft-statistic"), help: "TTFT statistic the limit applies to: p99 (default), p95, p90, p50, mean.")
-  var ttftStatistic: String?
-
-  @Option(name: .customLong("min-growth"), help: "Minimum throughput growth per level (default 20%).")
-  var minGrowth: String?
-
-  @Option(help: "Recommended range as fractions of the max stable level (default 0.7-0.8).")
-  var headroom: String?
+  @OptionGroup(title: "Week over week (with --baseline)")
+  var noise: ComparisonOptions
 
   @Option(help: "Outputs to write, comma-separated: md (report.md), html (report.html), json (analysis.json), pr (pr-comment.md).")
   var format: String = "md,html,json"
@@ -80,27 +71,15 @@ struct AnalyzeCommand: ParsableCommand {
     guard ReportLanguage(rawValue: lang) != nil else {
       throw ValidationError("--lang must be one of: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
     }
-    let unknown = formatNames.filter { ReportFormat(argument: $0) == nil }
-    guard unknown.isEmpty else {
-      throw ValidationError("unknown --format value(s): \(unknown.sorted().joined(separator: ", ")); use md, html, json, pr (e.g. md,html,json,pr)")
-    }
+    try output.validate()
     for (format, path) in try templatePaths() where !formats.contains(format) {
       throw ValidationError("--template \(path) is for \(format.rawValue), but --format does not include \(format.rawValue)")
     }
-    let unknownCharts = chartFormats.subtracting(["png", "svg"])
-    guard unknownCharts.isEmpty else {
-      throw ValidationError("unknown --charts value(s): \(unknownCharts.sorted().joined(separator: ", ")); use png, svg, png,svg or none")
-    }
   }
 
-  var chartFormats: Set<String> {
-    let values = Set(charts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-    return values == ["none"] ? [] : values
-  }
-
-  var formatNames: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
-
-  var formats: Set<ReportFormat> { Set(formatNames.compactMap(ReportFormat.init(argument:))) }
+  var output: OutputSelection { OutputSelection(format: format, charts: charts) }
+  var formats: Set<ReportFormat> { output.formats }
+  var chartFormats: Set<String> { output.chartFormats }
 
   /// `--template` values by format: `html=FILE`, `md=FILE`, `pr=FILE`, or FILE by its extension.
   func templatePaths() throws -> [ReportFormat: String] {
@@ -125,16 +104,9 @@ struct AnalyzeCommand: ParsableCommand {
   func run() throws {
     MemoryPolicy.apply()
     let outputFolder = URL(fileURLWithPath: out).standardizedFileURL.path
-    if !force {
-      for input in inputs {
-        let inputPath = URL(fileURLWithPath: input).standardizedFileURL.path
-        if outputFolder == inputPath || outputFolder.hasPrefix(inputPath + "/") {
-          throw ValidationError("--out \(out) is inside the input \(input); choose another folder or pass --force")
-        }
-      }
-    }
+    try OutputSelection.refuseOutputInside(inputs: inputs, outputFolder: outputFolder, out: out, force: force)
     var clock = PhaseTimings(enabled: timings)
-    let settingsAndEnvironment = try loadSettings()
+    let settingsAndEnvironment = try thresholds.load(inputs: inputs)
     let scan = InputScanner(excludedPaths: [outputFolder]).scan(inputs)
     MemoryPolicy.releaseFreedMemory()
     clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
@@ -145,6 +117,15 @@ struct AnalyzeCommand: ParsableCommand {
     let skipped = (scan.skipped + grouping.unplaced).sorted()
     var input = ReportInput(
       analyses: analyses, skipped: skipped, filesExamined: scan.filesExamined, environment: settingsAndEnvironment.environment)
+    if let baseline {
+      // Last week is judged by this week's thresholds, so a moved limit means a moved server.
+      let previous = try ComparisonSide.load(baseline, settings: settingsAndEnvironment.settings, excludedPaths: [outputFolder])
+      let current = ComparisonSide.analysed(analyses, name: inputs.joined(separator: ", "))
+      let comparison = ComparisonAnalyzer.compare(base: previous.snapshots, new: current.snapshots, settings: try noise.settings())
+      input.baseline = ComparisonReportInput(
+        comparison: comparison, baseName: baseline, newName: current.name, skipped: previous.skipped)
+      clock.lap("baseline")
+    }
 
     let language = ReportLanguage(rawValue: lang)!
     let templatesFolder = try TemplatesDirectory.locate(explicit: templates, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
@@ -152,7 +133,7 @@ struct AnalyzeCommand: ParsableCommand {
     let writer = OutputWriter(directory: out)
     var written: [String] = []
     if !chartFormats.isEmpty {
-      let charts = ReportCharts.build(input, strings: strings)
+      let charts = ReportCharts.build(input, strings: strings) + (input.baseline.map { ComparisonCharts.build($0, strings: strings) } ?? [])
       clock.lap("chart-specs")
       let chartWriter = ChartWriter(formats: chartFormats, writer: writer, inlineSVG: formats.contains(.html))
       let rendered = try chartWriter.write(charts)
@@ -164,17 +145,22 @@ struct AnalyzeCommand: ParsableCommand {
     let templates = try templatePaths()
     // Every document is rendered before any is written, so a broken template leaves the previous
     // reports in place; a template error is a usage error (exit 2), reported with file and line.
-    var documents: [(format: ReportFormat, text: String)] = []
+    var documents: [(name: String, text: String)] = []
     do {
       for format in ReportFormat.allCases where formats.contains(format) {
-        documents.append((format, try renderer.render(format, input, template: templates[format])))
+        documents.append((format.fileName, try renderer.render(format, input, template: templates[format])))
       }
     } catch {
       FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
       throw ExitCode(2)
     }
+    // With a baseline, the machine-readable comparison goes next to analysis.json.
+    if formats.contains(.json), var baselineInput = input.baseline {
+      baselineInput.charts = input.charts.filter(\.isComparison)
+      documents.append((ReportFormat.json.comparisonFileName, ComparisonJSONWriter().render(baselineInput)))
+    }
     for document in documents {
-      written.append(try writer.write(document.text, to: document.format.fileName))
+      written.append(try writer.write(document.text, to: document.name))
     }
     clock.lap("report")
     clock.print()
@@ -186,59 +172,5 @@ struct AnalyzeCommand: ParsableCommand {
       throw ExitCode(2)
     }
     if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
-  }
-
-  /// Defaults, overridden by benchreport.yaml, overridden by flags.
-  func loadSettings() throws -> (settings: AnalysisSettings, environment: EnvironmentFacts) {
-    var settings = AnalysisSettings()
-    var environment = EnvironmentFacts()
-    let file: ConfigurationFile?
-    if let config {
-      file = try ConfigurationFile.load(path: config)
-    } else {
-      // Every input folder may carry one; the result must not depend on argument order, so
-      // several different ones are a usage error rather than "the first one wins".
-      var found: [ConfigurationFile] = []
-      for input in inputs {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue,
-          let loaded = try ConfigurationFile.load(inFolder: input)
-        {
-          found.append(loaded)
-        }
-      }
-      let distinct = found.reduce(into: [ConfigurationFile]()) { kept, next in
-        if !kept.contains(where: { $0.environment == next.environment && $0.thresholds == next.thresholds }) { kept.append(next) }
-      }
-      if distinct.count > 1 {
-        throw ValidationError(
-          "the input folders have different benchreport.yaml files (\(found.compactMap(\.path).joined(separator: ", "))); choose one with --config")
-      }
-      file = distinct.first
-    }
-    if let file {
-      environment = file.environment
-      for (name, value) in file.thresholds.sorted(by: { $0.key < $1.key }) {
-        do {
-          try settings.apply(name, value)
-        } catch {
-          throw ValidationError("\(file.path ?? "benchreport.yaml"): thresholds.\(name): \(error)")
-        }
-      }
-    }
-    let flags: [(String, String?, String)] = [
-      ("success_rate", successRate, "--success-rate"), ("ttft_limit", ttftLimit, "--ttft-limit"),
-      ("ttft_statistic", ttftStatistic, "--ttft-statistic"), ("min_throughput_growth", minGrowth, "--min-growth"),
-      ("headroom", headroom, "--headroom"), ("slo", slo, "--slo"),
-    ]
-    for (name, value, flag) in flags {
-      guard let value else { continue }
-      do {
-        try settings.apply(name, value)
-      } catch {
-        throw ValidationError("\(flag): \(error)")
-      }
-    }
-    return (settings, environment)
   }
 }

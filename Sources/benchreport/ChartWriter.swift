@@ -1,5 +1,6 @@
 import BenchCharts
 import BenchIngest
+import BenchModel
 import BenchReport
 import Foundation
 

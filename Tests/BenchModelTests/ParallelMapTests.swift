@@ -1,6 +1,6 @@
 import Testing
 
-@testable import BenchIngest
+import BenchModel
 
 struct ParallelMapTests {
   /// Results come back in input order whatever the scheduling (outputs are byte-compared).

@@ -1,0 +1,137 @@
+import ArgumentParser
+import BenchAnalysis
+import BenchCharts
+import BenchModel
+import BenchReport
+import Foundation
+
+/// `benchreport compare BASE NEW`: pairs the sweeps of two result sets, judges every change
+/// against noise, writes the comparison report, and exits non-zero when a `--fail-on` rule
+/// fires (a CI gate).
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Compare two result sets (week over week, before/after a change) and gate CI on regressions.",
+    discussion: """
+      BASE and NEW are results folders (read recursively), result files, or analysis.json files \
+      written by `analyze` (or report folders holding one). Sweeps are paired by model, backend, \
+      dataset shape and load variable; levels by value. With per-request samples on both sides, \
+      latency changes are judged by a bootstrap interval; otherwise by --threshold. Writes \
+      compare.md, compare.html, comparison.json (and compare-pr.md with --format …,pr) into --out.
+
+      Exit codes: 0 no --fail-on rule fired; 1 a rule fired (the output names it); 2 usage \
+      error, or no sweep could be paired; 3 no rule fired but some input files could not be read.
+      """)
+
+  @Argument(help: "The reference: a results folder, a result file, or an analysis.json.")
+  var base: String
+
+  @Argument(help: "The candidate: a results folder, a result file, or an analysis.json.")
+  var new: String
+
+  @Option(name: .shortAndLong, help: "Output folder for the comparison.")
+  var out: String
+
+  @Option(
+    name: .customLong("fail-on"),
+    help: ArgumentHelp(
+      "Regression rules, comma-separated; exit 1 when a change beyond noise crosses one.",
+      discussion: "METRIC:+N% / -N% / ±Npt / ±Nms, e.g. ttft_p99:+10%,output_throughput:-5%,success_rate:-1pt,max_stable:-1%",
+      valueName: "RULES"))
+  var failOn: String?
+
+  @OptionGroup(title: "Noise")
+  var noise: ComparisonOptions
+
+  @OptionGroup(title: "Thresholds (applied to both sides; default: NEW's benchreport.yaml)")
+  var thresholds: ThresholdOptions
+
+  @Option(help: "Report language: zh (Chinese) or en (English).")
+  var lang: String = "zh"
+
+  @Option(help: "Folder with the default templates and strings (default: found next to the executable).")
+  var templates: String?
+
+  @Option(help: "Outputs to write, comma-separated: md (compare.md), html (compare.html), json (comparison.json), pr (compare-pr.md).")
+  var format: String = "md,html,json"
+
+  @Option(name: .customLong("link-base"), help: "URL prefix for chart links in compare-pr.md.")
+  var linkBase: String?
+
+  @Option(help: "Chart files to write into charts/: png, svg, both (png,svg) or none.")
+  var charts: String = "png,svg"
+
+  @Flag(help: "Allow --out to be an input folder or inside one.")
+  var force = false
+
+  @Flag(name: .shortAndLong, help: "Print only errors and fired rules.")
+  var quiet = false
+
+  func validate() throws {
+    guard ReportLanguage(rawValue: lang) != nil else {
+      throw ValidationError("--lang must be one of: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let output = OutputSelection(format: format, charts: charts)
+    try output.validate()
+    if let failOn {
+      do {
+        _ = try RegressionRule.parseList(failOn)
+      } catch {
+        throw ValidationError("--fail-on: \(error)")
+      }
+    }
+  }
+
+  func run() throws {
+    MemoryPolicy.apply()
+    let outputFolder = URL(fileURLWithPath: out).standardizedFileURL.path
+    try OutputSelection.refuseOutputInside(inputs: [base, new], outputFolder: outputFolder, out: out, force: force)
+    let output = OutputSelection(format: format, charts: charts)
+    var settings = try noise.settings()
+    settings.rules = try failOn.map { try RegressionRule.parseList($0) } ?? []
+    let analysisSettings = try thresholds.load(inputs: [new]).settings
+    let baseSide = try ComparisonSide.load(base, settings: analysisSettings, excludedPaths: [outputFolder])
+    let newSide = try ComparisonSide.load(new, settings: analysisSettings, excludedPaths: [outputFolder])
+    let comparison = ComparisonAnalyzer.compare(base: baseSide.snapshots, new: newSide.snapshots, settings: settings)
+    var input = ComparisonReportInput(
+      comparison: comparison, baseName: base, newName: new, skipped: (baseSide.skipped + newSide.skipped).sorted())
+
+    let language = ReportLanguage(rawValue: lang)!
+    let templatesFolder = try TemplatesDirectory.locate(explicit: templates, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+    let strings = try StringsCatalogue.load(language, templatesDirectory: templatesFolder)
+    let writer = OutputWriter(directory: out)
+    var written: [String] = []
+    if !output.chartFormats.isEmpty {
+      let chartWriter = ChartWriter(formats: output.chartFormats, writer: writer, inlineSVG: output.formats.contains(.html))
+      let rendered = try chartWriter.write(ComparisonCharts.build(input, strings: strings))
+      input.charts = rendered.links
+      written += rendered.paths
+    }
+    let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
+    var documents: [(name: String, text: String)] = []
+    do {
+      for format in ReportFormat.allCases where output.formats.contains(format) {
+        documents.append((format.comparisonFileName, try renderer.renderComparison(format, input)))
+      }
+    } catch {
+      FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
+    for document in documents {
+      written.append(try writer.write(document.text, to: document.name))
+    }
+    let summary = ComparisonSummary(comparison: comparison, base: baseSide, new: newSide, written: written)
+    if !quiet {
+      print(summary.text, terminator: "")
+    } else if comparison.failed {
+      print(summary.violationLines.joined(separator: "\n"))
+    }
+    if comparison.sweeps.isEmpty {
+      FileHandle.standardError.write(
+        Data("benchreport: no sweep of \(base) could be paired with one of \(new); see \(out) for why\n".utf8))
+      throw ExitCode(2)
+    }
+    if comparison.failed { throw ExitCode(1) }
+    if (baseSide.skipped + newSide.skipped).contains(where: { $0.kind == .unreadable }) { throw ExitCode(3) }
+  }
+}

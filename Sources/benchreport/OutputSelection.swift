@@ -1,0 +1,42 @@
+import ArgumentParser
+import BenchReport
+import Foundation
+
+/// The `--format` and `--charts` values of a command, parsed and checked the same way for
+/// `analyze` and `compare`.
+struct OutputSelection {
+  let format: String
+  let charts: String
+
+  var formatNames: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+
+  var formats: Set<ReportFormat> { Set(formatNames.compactMap(ReportFormat.init(argument:))) }
+
+  var chartFormats: Set<String> {
+    let values = Set(charts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+    return values == ["none"] ? [] : values
+  }
+
+  func validate() throws {
+    let unknown = formatNames.filter { ReportFormat(argument: $0) == nil }
+    guard unknown.isEmpty else {
+      throw ValidationError("unknown --format value(s): \(unknown.sorted().joined(separator: ", ")); use md, html, json, pr (e.g. md,html,json,pr)")
+    }
+    let unknownCharts = chartFormats.subtracting(["png", "svg"])
+    guard unknownCharts.isEmpty else {
+      throw ValidationError("unknown --charts value(s): \(unknownCharts.sorted().joined(separator: ", ")); use png, svg, png,svg or none")
+    }
+  }
+
+  /// Refuses an output folder that is an input or inside one, unless `force`: writing there
+  /// would mix reports into the results (and the next run would read them).
+  static func refuseOutputInside(inputs: [String], outputFolder: String, out: String, force: Bool) throws {
+    guard !force else { return }
+    for input in inputs {
+      let inputPath = URL(fileURLWithPath: input).standardizedFileURL.path
+      if outputFolder == inputPath || outputFolder.hasPrefix(inputPath + "/") {
+        throw ValidationError("--out \(out) is inside the input \(input); choose another folder or pass --force")
+      }
+    }
+  }
+}

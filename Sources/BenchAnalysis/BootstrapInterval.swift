@@ -66,37 +66,14 @@ public enum BootstrapInterval {
     base: [Double], new: [Double], statistic: LatencyStatistic, confidence: Double = 0.95,
     resamples: Int = 2000, seed: UInt64 = 0x5EED
   ) -> Interval? {
-    guard base.count >= 2, new.count >= 2, confidence > 0, confidence < 1, resamples >= 1 else { return nil }
-    if case .percentile(let p) = statistic, !(0...100).contains(p) { return nil }
-    guard !base.contains(where: \.isNaN), !new.contains(where: \.isNaN) else { return nil }
-
-    var baseSide = ResampledSample(base, statistic: statistic)
-    var newSide = ResampledSample(new, statistic: statistic)
-    let estimate = newSide.fullSampleValue(of: new) - baseSide.fullSampleValue(of: base)
-    let used = resampleCount(requested: resamples, drawsPerResample: base.count + new.count)
-
-    var generator = SeededGenerator(seed: seed)
-    var differences: [Double] = []
-    differences.reserveCapacity(used)
-    for _ in 0..<used {
-      let baseValue = baseSide.resampledValue(using: &generator)
-      let newValue = newSide.resampledValue(using: &generator)
-      differences.append(newValue - baseValue)
-    }
-
-    // As scipy: alpha = (1 − c)/2, quantiles at alpha and 1 − alpha.
-    let alpha = (1 - confidence) / 2
-    guard let bounds = Percentile.linear(unsortedValues: differences, at: [alpha * 100, (1 - alpha) * 100]) else {
-      return nil
-    }
-    return Interval(
-      estimate: estimate, lower: bounds[0], upper: bounds[1], confidence: confidence, resamples: used)
+    differences(
+      base: base, new: new, statistics: [statistic], confidence: confidence, resamples: resamples, seed: seed)[statistic]
   }
 
   /// The intervals of several statistics from the same resamples: one set of draws serves
-  /// them all, so comparing mean, p50, p90 and p99 costs one bootstrap, not four. Each
-  /// interval equals what `difference(base:new:statistic:…)` gives with the same seed (the
-  /// draws are made in the same order).
+  /// them all, so comparing mean, p50, p90 and p99 costs one bootstrap, not four. A statistic's
+  /// interval does not depend on which others are asked for (the draws are the same). Empty
+  /// under the conditions that make `difference` nil; a percentile outside 0…100 is left out.
   public static func differences(
     base: [Double], new: [Double], statistics: [LatencyStatistic], confidence: Double = 0.95,
     resamples: Int = 2000, seed: UInt64 = 0x5EED
@@ -107,8 +84,8 @@ public enum BootstrapInterval {
       return true
     }
     guard !base.contains(where: \.isNaN), !new.contains(where: \.isNaN) else { return [:] }
-    var baseSide = ResampledSample(base, statistic: .mean)
-    var newSide = ResampledSample(new, statistic: .mean)
+    var baseSide = ResampledSample(base)
+    var newSide = ResampledSample(new)
     let used = resampleCount(requested: resamples, drawsPerResample: base.count + new.count)
     var generator = SeededGenerator(seed: seed)
     var differences = [[Double]](repeating: [], count: valid.count)
@@ -130,8 +107,8 @@ public enum BootstrapInterval {
       guard let bounds = Percentile.linear(unsortedValues: differences[index], at: [alpha * 100, (1 - alpha) * 100]) else {
         continue
       }
-      let baseFull = ResampledSample(base, statistic: statistic).fullSampleValue(of: base)
-      let newFull = ResampledSample(new, statistic: statistic).fullSampleValue(of: new)
+      let baseFull = baseSide.fullSampleValue(of: base, statistic)
+      let newFull = newSide.fullSampleValue(of: new, statistic)
       intervals[statistic] = Interval(
         estimate: newFull - baseFull, lower: bounds[0], upper: bounds[1], confidence: confidence, resamples: used)
     }
@@ -155,14 +132,12 @@ public enum BootstrapInterval {
   /// Σ count × value / n. The counts are increments at random places of an array of n
   /// `UInt32`, which stays in cache longer than reading n `Double`s at random would.
   struct ResampledSample {
-    let statistic: LatencyStatistic
     /// The sample, ascending. Draws are indices into this order.
     let sorted: [Double]
     /// How often each entry of `sorted` was drawn in the current resample; zero in between.
     var drawCounts: [UInt32]
 
-    init(_ sample: [Double], statistic: LatencyStatistic) {
-      self.statistic = statistic
+    init(_ sample: [Double]) {
       sorted = RadixSort.sorted(sample)
       drawCounts = [UInt32](repeating: 0, count: sample.count)
     }
@@ -170,15 +145,15 @@ public enum BootstrapInterval {
     /// The statistic of the whole sample: `numpy.mean` (pairwise summation in the original
     /// order is order-dependent, so this uses the sample as given) or `numpy.percentile`, to
     /// the bit.
-    func fullSampleValue(of sample: [Double]) -> Double {
+    func fullSampleValue(of sample: [Double], _ statistic: LatencyStatistic) -> Double {
       switch statistic {
       case .mean: DescriptiveStatistics.mean(sample) ?? .nan
       case .percentile(let p): Percentile.linear(sorted, p) ?? .nan
       }
     }
 
-    /// Draws `sorted.count` values with replacement and returns their statistic.
-    mutating func resampledValue(using generator: inout SeededGenerator) -> Double {
+    /// Draws `sorted.count` values with replacement and returns their `statistic`.
+    mutating func resampledValue(of statistic: LatencyStatistic, using generator: inout SeededGenerator) -> Double {
       draw(using: &generator)
       defer { clearDraws() }
       return resampleValue(of: statistic)

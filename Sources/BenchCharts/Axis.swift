@@ -54,3 +54,14 @@ public struct Axis: Sendable, Hashable {
     }
   }
 }
+
+extension Axis {
+  /// A millisecond axis for latencies, which may span orders of magnitude: log₂ when the
+  /// largest positive value is more than `spreadForLog` times the smallest (so the low levels
+  /// are not squashed into the floor), else linear from zero.
+  public static func milliseconds(title: String, values: [Double], spreadForLog: Double = 30) -> Axis {
+    let positive = values.filter { $0 > 0 }
+    let spread = (positive.max() ?? 1) / max(positive.min() ?? 1, 1e-9)
+    return Axis(title: title, unit: "ms", scale: spread > spreadForLog ? .log2 : .linear, includesZero: spread <= spreadForLog)
+  }
+}

@@ -41,19 +41,7 @@ public struct ComparisonChartBuilder: Sendable {
   /// Both sides' levels on one load axis: log₂ for doubling sweeps, an ∞ slot when needed.
   var loadAxis: Axis {
     let levels = Set(comparison.base.levels.map(\.level.numericValue) + comparison.new.levels.map(\.level.numericValue))
-      .sorted()
-    let finite = levels.filter { $0.isFinite }
-    let scale: AxisScale = ThroughputKnee.evenlySpacedAxis(for: finite) == .log2 ? .log2 : .linear
-    let ticks = finite.count <= 12 ? finite.map { Tick(value: $0, label: SweepChartBuilder.number($0)) } : nil
-    let title =
-      switch variable {
-      case .users: "chart_axis_users"
-      case .concurrency: "chart_axis_concurrency"
-      case .requestRate: "chart_axis_requestRate"
-      }
-    return Axis(
-      title: labels[title], unit: variable.isClosedLoop ? nil : "req/s", scale: scale, ticks: ticks, includesZero: false,
-      infinitySlot: levels.contains(.infinity) ? Axis.InfinitySlot(label: "∞") : nil)
+    return SweepChartBuilder.loadAxis(levels: levels.sorted(), variable: variable, log2: false, labels: labels)
   }
 
   func points(_ snapshot: SweepSnapshot, _ metric: ComparedMetric) -> [DataPoint] {
@@ -107,13 +95,11 @@ public struct ComparisonChartBuilder: Sendable {
   /// p99 of `metric` against load (Locust response times are E2E).
   func latencyChart(_ metric: LatencyMetric, titleKey: String) -> ChartSpec? {
     guard let series = overlay(.latency(metric, .percentile(99))) else { return nil }
-    let values = series.flatMap { $0.points.compactMap(\.y) }.filter { $0 > 0 }
-    let spread = (values.max() ?? 1) / max(values.min() ?? 1, 1e-9)
     return ChartSpec(
       title: labels[titleKey], subtitle: subtitle, xAxis: loadAxis,
-      yAxis: Axis(
+      yAxis: .milliseconds(
         title: labels.format("chart_axis_tradeoffLatency", ["metric": metric.rawValue.uppercased(), "statistic": "P99"]),
-        unit: "ms", scale: spread > 30 ? .log2 : .linear, includesZero: spread <= 30),
+        values: series.flatMap { $0.points.compactMap(\.y) }),
       series: series, annotations: maxStableMarkers)
   }
 
@@ -137,16 +123,14 @@ public struct ComparisonChartBuilder: Sendable {
       series.append(Series(name: name, points: points.map(\.1), style: style))
       annotations += points.map { .pointLabel(x: $0.1.x, y: $0.1.y!, text: SweepChartBuilder.label($0.0), axis: .primary) }
     }
-    let values = series.flatMap { $0.points.compactMap(\.y) }.filter { $0 > 0 }
-    let spread = (values.max() ?? 1) / max(values.min() ?? 1, 1e-9)
     let tokens = throughput != .requestThroughput
     return ChartSpec(
       title: labels["chart_compareTradeoff_title"], subtitle: subtitle,
       xAxis: Axis(
         title: labels[tokens ? "chart_axis_outputThroughput" : "chart_axis_requestThroughput"], unit: tokens ? "tok/s" : "req/s"),
-      yAxis: Axis(
+      yAxis: .milliseconds(
         title: labels.format("chart_axis_tradeoffLatency", ["metric": latencyMetric.rawValue.uppercased(), "statistic": "P99"]),
-        unit: "ms", scale: spread > 30 ? .log2 : .linear, includesZero: spread <= 30),
+        values: series.flatMap { $0.points.compactMap(\.y) }),
       series: series, annotations: annotations)
   }
 }

@@ -45,13 +45,25 @@ public struct SweepChartBuilder: Sendable {
   /// The load axis: log₂ with a tick at every tested level for doubling sweeps, linear
   /// otherwise, and an ∞ slot when the sweep has an unbounded-rate level.
   var loadAxis: Axis {
-    let levels = analysis.levels.map(\.level.numericValue)
+    Self.loadAxis(
+      levels: analysis.levels.map(\.level.numericValue), variable: analysis.sweep.variable,
+      log2: analysis.knee.primaryAxis == .log2, labels: labels)
+  }
+
+  /// The load axis over `levels` (ascending, ∞ allowed): log₂ when `log2` or when the levels
+  /// are evenly spaced on it, a tick at every level up to 12 levels, an ∞ slot when needed.
+  static func loadAxis(levels: [Double], variable: LoadVariable, log2: Bool, labels: ChartLabels) -> Axis {
     let finite = levels.filter { $0.isFinite }
-    let scale: AxisScale = analysis.knee.primaryAxis == .log2 || ThroughputKnee.evenlySpacedAxis(for: finite) == .log2 ? .log2 : .linear
+    let scale: AxisScale = log2 || ThroughputKnee.evenlySpacedAxis(for: finite) == .log2 ? .log2 : .linear
     let ticks = finite.count <= 12 ? finite.map { Tick(value: $0, label: Self.number($0)) } : nil
+    let title =
+      switch variable {
+      case .users: "chart_axis_users"
+      case .concurrency: "chart_axis_concurrency"
+      case .requestRate: "chart_axis_requestRate"
+      }
     return Axis(
-      title: labels[isUsers ? "chart_axis_users" : isConcurrency ? "chart_axis_concurrency" : "chart_axis_requestRate"],
-      unit: analysis.sweep.variable.isClosedLoop ? nil : "req/s", scale: scale, ticks: ticks, includesZero: false,
+      title: labels[title], unit: variable.isClosedLoop ? nil : "req/s", scale: scale, ticks: ticks, includesZero: false,
       infinitySlot: levels.contains(.infinity) ? Axis.InfinitySlot(label: "∞") : nil)
   }
 
@@ -242,11 +254,9 @@ public struct SweepChartBuilder: Sendable {
         name: labels.format("chart_series_level", ["level": Self.label(entry.0)]), points: Self.cdf(entry.1), kind: .step,
         style: Self.levelStyle(index))
     }
-    let all = perLevel.flatMap(\.1).filter { $0 > 0 }
-    let spread = (all.max() ?? 1) / max(all.min() ?? 1, 1e-9)
     return ChartSpec(
       title: labels[titleKey], subtitle: subtitle,
-      xAxis: Axis(title: labels["chart_axis_latency_\(metric.rawValue)"], unit: "ms", scale: spread > 20 ? .log2 : .linear, includesZero: spread <= 20),
+      xAxis: .milliseconds(title: labels["chart_axis_latency_\(metric.rawValue)"], values: perLevel.flatMap(\.1), spreadForLog: 20),
       yAxis: Axis(title: labels["chart_axis_cumulative"], unit: "%", domain: 0...100), series: series, legend: .automatic)
   }
 

@@ -44,14 +44,12 @@ public struct TradeoffChartBuilder: Sendable {
       annotations += points.map { .pointLabel(x: $0.1.x, y: $0.1.y!, text: SweepChartBuilder.label($0.0), axis: .primary) }
     }
     guard !series.isEmpty else { return nil }
-    let latencies = series.flatMap { $0.points.compactMap(\.y) }.filter { $0 > 0 }
-    let spread = (latencies.max() ?? 1) / max(latencies.min() ?? 1, 1e-9)
     let spec = ChartSpec(
       title: labels["chart_tradeoff_title"], subtitle: subtitle,
       xAxis: Axis(title: labels["chart_axis_outputThroughput"], unit: "tok/s"),
-      yAxis: Axis(
+      yAxis: .milliseconds(
         title: labels.format("chart_axis_tradeoffLatency", ["metric": metric.rawValue.uppercased(), "statistic": statistic.description.uppercased()]),
-        unit: "ms", scale: spread > 30 ? .log2 : .linear, includesZero: spread <= 30),
+        values: series.flatMap { $0.points.compactMap(\.y) }),
       series: series, annotations: annotations)
     return NamedChart(fileStem: fileStem, kind: .tradeoff, spec: spec)
   }

@@ -140,21 +140,20 @@ public enum AnalysisJSONReader {
     }
   }
 
-  /// An object holding a level under the variable's name (`concurrency`, `requestRate`, `users`).
-  struct Levels: Decodable {
+  /// An object holding a level under the variable's name (`concurrency`, `requestRate`,
+  /// `users`): a run, the max stable, the knee.
+  protocol HoldsLevel {
+    var concurrency: LevelValue? { get }
+    var requestRate: LevelValue? { get }
+    var users: LevelValue? { get }
+  }
+
+  struct Levels: Decodable, HoldsLevel {
     var concurrency: LevelValue?
     var requestRate: LevelValue?
     var users: LevelValue?
     var status: String?
     var limitReached: Bool?
-
-    func level(_ variable: LoadVariable) -> LoadLevel? {
-      switch variable {
-      case .concurrency: concurrency?.level(variable)
-      case .requestRate: requestRate?.level(variable)
-      case .users: users?.level(variable)
-      }
-    }
   }
 
   struct Knee: Decodable {
@@ -185,7 +184,7 @@ public enum AnalysisJSONReader {
     }
   }
 
-  struct Run: Decodable {
+  struct Run: Decodable, HoldsLevel {
     var concurrency: LevelValue?
     var requestRate: LevelValue?
     var users: LevelValue?
@@ -199,14 +198,6 @@ public enum AnalysisJSONReader {
     var tpotMs: Summary?
     var itlMs: Summary?
     var e2elMs: Summary?
-
-    func level(_ variable: LoadVariable) -> LoadLevel? {
-      switch variable {
-      case .concurrency: concurrency?.level(variable)
-      case .requestRate: requestRate?.level(variable)
-      case .users: users?.level(variable)
-      }
-    }
 
     /// The run object's numbers under the names `AnalysisJSONWriter` gives them.
     var metrics: [ComparedMetric: Double] {
@@ -222,6 +213,17 @@ public enum AnalysisJSONReader {
         values[metric] = summary.value(statistic)
       }
       return values
+    }
+  }
+}
+
+extension AnalysisJSONReader.HoldsLevel {
+  /// The level under `variable`'s key.
+  func level(_ variable: LoadVariable) -> LoadLevel? {
+    switch variable {
+    case .concurrency: concurrency?.level(variable)
+    case .requestRate: requestRate?.level(variable)
+    case .users: users?.level(variable)
     }
   }
 }

@@ -84,7 +84,7 @@ public struct AnalysisJSONWriter {
                 .array(
                   analysis.knee.setAside.map { aside in
                     .object([
-                      ("axis", .string(aside.axis.rawValue)), (variableKey, levelValue(aside.level)),
+                      ("axis", .string(aside.axis.rawValue)), (variableKey, OrderedJSON.level(aside.level)),
                       ("growthAfter", .double(aside.growthAfter)),
                     ])
                   })
@@ -108,8 +108,8 @@ public struct AnalysisJSONWriter {
       (
         "maxStable",
         .object([
-          (variableKey, analysis.stability.maxStable.map(levelValue) ?? .null),
-          ("firstUnstable", analysis.stability.firstUnstable.map(levelValue) ?? .null),
+          (variableKey, analysis.stability.maxStable.map(OrderedJSON.level) ?? .null),
+          ("firstUnstable", analysis.stability.firstUnstable.map(OrderedJSON.level) ?? .null),
           ("limitReached", .bool(!analysis.stability.limitNotReached)),
           ("criteria", .array(analysis.stability.reasons.map(reason))),
           ("uncheckedCriteria", .array(analysis.stability.uncheckedCriteria.map(OrderedJSON.string))),
@@ -126,7 +126,7 @@ public struct AnalysisJSONWriter {
 
   func targetCheck(_ check: TargetCheck) -> OrderedJSON {
     .object([
-      ("level", levelValue(check.level)), ("target", .string(check.objective.text)), ("measured", .number(check.measured)),
+      ("level", OrderedJSON.level(check.level)), ("target", .string(check.objective.text)), ("measured", .number(check.measured)),
       ("met", check.met.map(OrderedJSON.bool) ?? .null),
     ])
   }
@@ -155,9 +155,9 @@ public struct AnalysisJSONWriter {
     case .concurrency(let value):
       concurrency = .int(value)
       let rates = Set(runs.compactMap(\.requestRate))
-      rate = rates.count == 1 ? requestRate(rates.first!) : .null
+      rate = rates.count == 1 ? OrderedJSON.requestRate(rates.first!) : .null
     case .requestRate(let value):
-      rate = requestRate(value)
+      rate = OrderedJSON.requestRate(value)
       let limits = Set(runs.compactMap(\.maxConcurrency))
       concurrency = limits.count == 1 ? .int(limits.first!) : .null
     case .users:
@@ -230,20 +230,6 @@ public struct AnalysisJSONWriter {
     return .object(members)
   }
 
-  func requestRate(_ rate: RequestRate) -> OrderedJSON {
-    switch rate {
-    case .infinite: .string("inf")
-    case .finite(let value): .double(value)
-    }
-  }
-
-  func levelValue(_ level: LoadLevel) -> OrderedJSON {
-    switch level {
-    case .concurrency(let value), .users(let value): .int(value)
-    case .requestRate(let rate): requestRate(rate)
-    }
-  }
-
   func status(_ outcome: ThroughputKnee.Outcome) -> String {
     switch outcome {
     case .found: "found"
@@ -253,7 +239,7 @@ public struct AnalysisJSONWriter {
   }
 
   func kneeLevel(_ outcome: ThroughputKnee.Outcome) -> OrderedJSON {
-    if case .found(let level, _) = outcome { return levelValue(level) }
+    if case .found(let level, _) = outcome { return OrderedJSON.level(level) }
     return .null
   }
 
@@ -274,7 +260,7 @@ public struct AnalysisJSONWriter {
     case .insufficientGrowth(let growth, let minimum, let previous, let measure):
       .object([
         ("criterion", .string("throughputGrowth")), ("value", .double(growth)), ("limit", .double(minimum)),
-        ("previous", levelValue(previous)), ("measure", .string(measure.rawValue)),
+        ("previous", OrderedJSON.level(previous)), ("measure", .string(measure.rawValue)),
       ])
     case .objectiveBreached(let objective, let value):
       .object([("criterion", .string("slo")), ("slo", .string(objective.text)), ("value", .double(value))])

@@ -8,10 +8,14 @@ public struct ComparisonContextBuilder {
   public let escaping: TextEscaping
   public let linkBase: String?
 
+  /// The weekly report's builder, for what both views format alike (level cells, chart links).
+  let report: ReportContextBuilder
+
   public init(strings: StringsCatalogue, escaping: TextEscaping = .markdown, linkBase: String? = nil) {
     self.strings = strings
     self.escaping = escaping
     self.linkBase = linkBase
+    self.report = ReportContextBuilder(strings: strings, escaping: escaping, linkBase: linkBase)
   }
 
   /// How many changes the headline list shows.
@@ -43,9 +47,7 @@ public struct ComparisonContextBuilder {
     } else {
       verdict = strings.format("compare_verdictNoRules", ["regressions": String(regressions), "improvements": String(improvements)])
     }
-    let skipped = input.skipped.map {
-      SkippedRow(file: escape($0.location.description), kind: strings["skip_\($0.kind.rawValue)"], reason: escape($0.reason))
-    }
+    let skipped = input.skipped.map(report.skippedRow)
     return ComparisonContext(
       s: strings.entries, language: strings.language.rawValue,
       title: strings["compare_title"],
@@ -116,7 +118,7 @@ public struct ComparisonContextBuilder {
       coverage.append(strings.format("compare_levelsOnlyInNew", ["levels": sweep.levelsOnlyInNew.map(levelText).joined(separator: ", ")]))
     }
     let differences = sweep.differences.map { "\($0.field): \($0.base) → \($0.new)" }.joined(separator: "; ")
-    let links = charts.map(chartLink)
+    let links = charts.map(report.chartLink)
     return ComparedSweepSection(
       number: number, title: escape(title), slug: slug, variableLabel: strings["col_\(sweep.new.variable.rawValue)"],
       differences: escape(differences), hasDifferences: !sweep.differences.isEmpty,
@@ -195,7 +197,7 @@ public struct ComparisonContextBuilder {
 
   // MARK: Words and numbers
 
-  func levelText(_ level: LoadLevel) -> String { ReportContextBuilder(strings: strings).levelCell(level) }
+  func levelText(_ level: LoadLevel) -> String { report.levelCell(level) }
 
   func mark(_ assessment: ChangeAssessment) -> String {
     switch assessment {
@@ -269,9 +271,5 @@ public struct ComparisonContextBuilder {
   func pValue(_ p: Double) -> String {
     if p < 0.0001 { return "< 0.0001" }
     return NumberFormatting.compact(p, maxDecimals: p < 0.01 ? 4 : 3)
-  }
-
-  func chartLink(_ link: ChartLink) -> ChartLink {
-    ReportContextBuilder(strings: strings, escaping: escaping, linkBase: linkBase).chartLink(link)
   }
 }

@@ -65,14 +65,14 @@ public struct ComparisonJSONWriter {
       ("improvements", .int(sweep.improvements)),
       ("decisions", .array(sweep.decisions.map(decision))),
       ("levels", .array(sweep.levels.map(level))),
-      ("levelsOnlyInBase", .array(sweep.levelsOnlyInBase.map(levelValue))),
-      ("levelsOnlyInNew", .array(sweep.levelsOnlyInNew.map(levelValue))),
+      ("levelsOnlyInBase", .array(sweep.levelsOnlyInBase.map(OrderedJSON.level))),
+      ("levelsOnlyInNew", .array(sweep.levelsOnlyInNew.map(OrderedJSON.level))),
     ])
   }
 
   func level(_ level: LevelComparison) -> OrderedJSON {
     .object([
-      ("level", levelValue(level.level)),
+      ("level", OrderedJSON.level(level.level)),
       ("baseRequests", .integer(level.baseRequests)),
       ("newRequests", .integer(level.newRequests)),
       ("metrics", .array(level.changes.map(change))),
@@ -122,7 +122,7 @@ public struct ComparisonJSONWriter {
     .object([
       ("rule", .string(violation.rule.text)),
       ("sweep", .string(violation.sweep)),
-      ("level", violation.level.map(levelValue) ?? .null),
+      ("level", violation.level.map(OrderedJSON.level) ?? .null),
       ("metric", violation.change.map { .string($0.metric.key) } ?? violation.decision.map { .string($0.kind.rawValue) } ?? .null),
       ("base", .number(violation.change?.base ?? violation.decision?.base)),
       ("new", .number(violation.change?.new ?? violation.decision?.new)),
@@ -134,16 +134,8 @@ public struct ComparisonJSONWriter {
     .object([
       ("title", .string(unpaired.snapshot.title)),
       ("variable", .string(unpaired.snapshot.variable.rawValue)),
-      ("levels", .array(unpaired.snapshot.levels.map { levelValue($0.level) })),
+      ("levels", .array(unpaired.snapshot.levels.map { OrderedJSON.level($0.level) })),
       ("reason", .string(unpaired.reason)),
     ])
-  }
-
-  func levelValue(_ level: LoadLevel) -> OrderedJSON {
-    switch level {
-    case .concurrency(let value), .users(let value): .int(value)
-    case .requestRate(.infinite): .string("inf")
-    case .requestRate(.finite(let value)): .double(value)
-    }
   }
 }

@@ -1,3 +1,5 @@
+import BenchModel
+
 /// A JSON value written with keys in a fixed, documented order and numbers in their shortest
 /// round-trip form, so `analysis.json` is byte-identical for the same inputs and diffs cleanly.
 public indirect enum OrderedJSON: Sendable, Equatable {
@@ -89,5 +91,24 @@ public indirect enum OrderedJSON: Sendable, Equatable {
       }
     }
     output += "\""
+  }
+}
+
+extension OrderedJSON {
+  /// A load level as analysis.json and comparison.json write it: a whole number of clients,
+  /// a rate in req/s, or `"inf"` for an unbounded rate.
+  static func level(_ level: LoadLevel) -> OrderedJSON {
+    switch level {
+    case .concurrency(let value), .users(let value): .int(value)
+    case .requestRate(let rate): requestRate(rate)
+    }
+  }
+
+  /// A request rate in req/s; ∞ as `"inf"`, as vLLM writes it.
+  static func requestRate(_ rate: RequestRate) -> OrderedJSON {
+    switch rate {
+    case .infinite: .string("inf")
+    case .finite(let value): .double(value)
+    }
   }
 }

@@ -34,9 +34,7 @@ public struct ReportContextBuilder {
     } else {
       title = strings["report_title"]
     }
-    let skipped = input.skipped.map {
-      SkippedRow(file: escape($0.location.description), kind: strings["skip_\($0.kind.rawValue)"], reason: escape($0.reason))
-    }
+    let skipped = input.skipped.map(skippedRow)
     let summary = strings.format(
       "report_subtitle",
       ["files": String(input.filesExamined), "sweeps": String(input.analyses.count), "skipped": String(Set(input.skipped.map(\.location.path)).count)])
@@ -52,6 +50,11 @@ public struct ReportContextBuilder {
   }
 
   func escape(_ text: String) -> String { escaping.inline(text) }
+
+  /// A skipped file as a table row: its kind in the report's language, the reason escaped.
+  func skippedRow(_ skipped: SkippedInput) -> SkippedRow {
+    SkippedRow(file: escape(skipped.location.description), kind: strings["skip_\(skipped.kind.rawValue)"], reason: escape(skipped.reason))
+  }
 
   /// The 较上周 section: the comparison with the previous week, its overlay charts included.
   func baseline(_ input: ReportInput) -> ComparisonContext? {

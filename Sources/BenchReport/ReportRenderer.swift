@@ -30,14 +30,7 @@ public struct ReportRenderer {
       return AnalysisJSONWriter(strings: strings).render(input)
     }
     let context = ReportContextBuilder(strings: strings, escaping: format.escaping, linkBase: linkBase).build(input)
-    let renderer = TemplateRenderer(
-      mode: format.templateMode,
-      fallbackPartialFolders: [(templatesDirectory as NSString).appendingPathComponent("partials")])
-    let text = try renderer.render(templateAt: templatePath, context: context)
-    if format == .html {
-      try Self.checkWellFormed(text, template: templatePath)
-    }
-    return text
+    return try render(templateAt: templatePath, context: context, format: format)
   }
 
   /// The comparison document for `format`, from `template` or the format's default
@@ -50,6 +43,12 @@ public struct ReportRenderer {
       return ComparisonJSONWriter().render(input)
     }
     let context = ComparisonContextBuilder(strings: strings, escaping: format.escaping, linkBase: linkBase).build(input)
+    return try render(templateAt: templatePath, context: context, format: format)
+  }
+
+  /// `context` through the template in the format's mode (partials from beside the template,
+  /// then the default set), HTML checked for well-formedness.
+  func render(templateAt templatePath: String, context: Any, format: ReportFormat) throws(ReportError) -> String {
     let renderer = TemplateRenderer(
       mode: format.templateMode,
       fallbackPartialFolders: [(templatesDirectory as NSString).appendingPathComponent("partials")])

@@ -24,8 +24,8 @@ struct AnalyzeCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Output folder for report.md and analysis.json.")
   var out: String
 
-  @Option(help: "Report language: zh (Chinese) or en (English).")
-  var lang: String = "zh"
+  @OptionGroup(title: "Language and templates")
+  var language: LanguageOptions
 
   @Option(
     help: ArgumentHelp(
@@ -33,9 +33,6 @@ struct AnalyzeCommand: ParsableCommand {
       discussion: "FILE alone replaces weekly.html when it ends in .html, else weekly.md; md=FILE, html=FILE or pr=FILE say which.",
       valueName: "[FORMAT=]FILE"))
   var template: [String] = []
-
-  @Option(help: "Folder with the default templates and strings (default: found next to the executable).")
-  var templates: String?
 
   @OptionGroup(title: "Thresholds")
   var thresholds: ThresholdOptions
@@ -68,9 +65,6 @@ struct AnalyzeCommand: ParsableCommand {
   var timings = false
 
   func validate() throws {
-    guard ReportLanguage(rawValue: lang) != nil else {
-      throw ValidationError("--lang must be one of: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
     try output.validate()
     for (format, path) in try templatePaths() where !formats.contains(format) {
       throw ValidationError("--template \(path) is for \(format.rawValue), but --format does not include \(format.rawValue)")
@@ -127,9 +121,7 @@ struct AnalyzeCommand: ParsableCommand {
       clock.lap("baseline")
     }
 
-    let language = ReportLanguage(rawValue: lang)!
-    let templatesFolder = try TemplatesDirectory.locate(explicit: templates, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
-    let strings = try StringsCatalogue.load(language, templatesDirectory: templatesFolder)
+    let (templatesFolder, strings) = try language.load()
     let writer = OutputWriter(directory: out)
     var written: [String] = []
     if !chartFormats.isEmpty {
@@ -143,16 +135,8 @@ struct AnalyzeCommand: ParsableCommand {
     }
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
-    // Every document is rendered before any is written, so a broken template leaves the previous
-    // reports in place; a template error is a usage error (exit 2), reported with file and line.
-    var documents: [(name: String, text: String)] = []
-    do {
-      for format in ReportFormat.allCases where formats.contains(format) {
-        documents.append((format.fileName, try renderer.render(format, input, template: templates[format])))
-      }
-    } catch {
-      FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
-      throw ExitCode(2)
+    var documents = try output.renderDocuments { format in
+      (format.fileName, try renderer.render(format, input, template: templates[format]))
     }
     // With a baseline, the machine-readable comparison goes next to analysis.json.
     if formats.contains(.json), var baselineInput = input.baseline {

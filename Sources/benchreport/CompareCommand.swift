@@ -46,11 +46,8 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup(title: "Thresholds (applied to both sides; default: NEW's benchreport.yaml)")
   var thresholds: ThresholdOptions
 
-  @Option(help: "Report language: zh (Chinese) or en (English).")
-  var lang: String = "zh"
-
-  @Option(help: "Folder with the default templates and strings (default: found next to the executable).")
-  var templates: String?
+  @OptionGroup(title: "Language and templates")
+  var language: LanguageOptions
 
   @Option(help: "Outputs to write, comma-separated: md (compare.md), html (compare.html), json (comparison.json), pr (compare-pr.md).")
   var format: String = "md,html,json"
@@ -68,9 +65,6 @@ struct CompareCommand: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    guard ReportLanguage(rawValue: lang) != nil else {
-      throw ValidationError("--lang must be one of: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
     let output = OutputSelection(format: format, charts: charts)
     try output.validate()
     if let failOn {
@@ -96,9 +90,7 @@ struct CompareCommand: ParsableCommand {
     var input = ComparisonReportInput(
       comparison: comparison, baseName: base, newName: new, skipped: (baseSide.skipped + newSide.skipped).sorted())
 
-    let language = ReportLanguage(rawValue: lang)!
-    let templatesFolder = try TemplatesDirectory.locate(explicit: templates, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
-    let strings = try StringsCatalogue.load(language, templatesDirectory: templatesFolder)
+    let (templatesFolder, strings) = try language.load()
     let writer = OutputWriter(directory: out)
     var written: [String] = []
     if !output.chartFormats.isEmpty {
@@ -108,14 +100,8 @@ struct CompareCommand: ParsableCommand {
       written += rendered.paths
     }
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
-    var documents: [(name: String, text: String)] = []
-    do {
-      for format in ReportFormat.allCases where output.formats.contains(format) {
-        documents.append((format.comparisonFileName, try renderer.renderComparison(format, input)))
-      }
-    } catch {
-      FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
-      throw ExitCode(2)
+    let documents = try output.renderDocuments { format in
+      (format.comparisonFileName, try renderer.renderComparison(format, input))
     }
     for document in documents {
       written.append(try writer.write(document.text, to: document.name))

@@ -28,6 +28,18 @@ struct OutputSelection {
     }
   }
 
+  /// Every selected document, rendered before any is written: a broken template leaves the
+  /// previous reports in place. A template error is a usage error (exit 2), reported with file
+  /// and line.
+  func renderDocuments(_ render: (ReportFormat) throws -> (name: String, text: String)) throws -> [(name: String, text: String)] {
+    do {
+      return try ReportFormat.allCases.filter(formats.contains).map(render)
+    } catch {
+      FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
+  }
+
   /// Refuses an output folder that is an input or inside one, unless `force`: writing there
   /// would mix reports into the results (and the next run would read them).
   static func refuseOutputInside(inputs: [String], outputFolder: String, out: String, force: Bool) throws {

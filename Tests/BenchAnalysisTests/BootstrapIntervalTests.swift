@@ -154,23 +154,23 @@ struct BootstrapIntervalTests {
   @Test func countingSelectionMatchesSortingTheResample() throws {
     let values = try Samples.ttftMilliseconds(concurrency: 8) + [-3, 0, 0, 41.5, 41.5]
     for p: Double in [0, 0.5, 1, 25, 49.9, 50, 50.1, 75, 99, 99.9, 100] {
-      var side = BootstrapInterval.ResampledSample(values, statistic: .percentile(p))
+      var side = BootstrapInterval.ResampledSample(values)
       var generator = SeededGenerator(seed: 3)
       var replay = SeededGenerator(seed: 3)
       let sorted = values.sorted()
       for _ in 0..<50 {
-        let selected = side.resampledValue(using: &generator)
+        let selected = side.resampledValue(of: .percentile(p), using: &generator)
         let resample = (0..<values.count).map { _ in sorted[replay.index(below: values.count)] }
         #expect(selected.bitPattern == Percentile.linear(resample.sorted(), p)?.bitPattern, "p\(p)")
       }
     }
     // The mean from the counts: Σ count × value / n, another summation order than the draws'.
-    var side = BootstrapInterval.ResampledSample(values, statistic: .mean)
+    var side = BootstrapInterval.ResampledSample(values)
     var generator = SeededGenerator(seed: 4)
     var replay = SeededGenerator(seed: 4)
     let sorted = values.sorted()
     for _ in 0..<50 {
-      let mean = side.resampledValue(using: &generator)
+      let mean = side.resampledValue(of: .mean, using: &generator)
       let resample = (0..<values.count).map { _ in sorted[replay.index(below: values.count)] }
       let expected = try #require(DescriptiveStatistics.mean(resample))
       #expect(abs(mean - expected) <= 1e-13 * expected)

@@ -67,7 +67,8 @@ public enum BootstrapInterval {
     resamples: Int = 2000, seed: UInt64 = 0x5EED
   ) -> Interval? {
     differences(
-      base: base, new: new, statistics: [statistic], confidence: confidence, resamples: resamples, seed: seed)[statistic]
+      base: base, new: new, statistics: [statistic], confidence: confidence, resamples: resamples, seed: seed)[
+        statistic]
   }
 
   /// The intervals of several statistics from the same resamples: one set of draws serves
@@ -78,7 +79,9 @@ public enum BootstrapInterval {
     base: [Double], new: [Double], statistics: [LatencyStatistic], confidence: Double = 0.95,
     resamples: Int = 2000, seed: UInt64 = 0x5EED
   ) -> [LatencyStatistic: Interval] {
-    guard base.count >= 2, new.count >= 2, confidence > 0, confidence < 1, resamples >= 1, !statistics.isEmpty else { return [:] }
+    guard base.count >= 2, new.count >= 2, confidence > 0, confidence < 1, resamples >= 1, !statistics.isEmpty else {
+      return [:]
+    }
     let valid = statistics.filter { statistic in
       if case .percentile(let p) = statistic { return (0...100).contains(p) }
       return true
@@ -104,7 +107,8 @@ public enum BootstrapInterval {
     let alpha = (1 - confidence) / 2
     var intervals: [LatencyStatistic: Interval] = [:]
     for (index, statistic) in valid.enumerated() {
-      guard let bounds = Percentile.linear(unsortedValues: differences[index], at: [alpha * 100, (1 - alpha) * 100]) else {
+      guard let bounds = Percentile.linear(unsortedValues: differences[index], at: [alpha * 100, (1 - alpha) * 100])
+      else {
         continue
       }
       let baseFull = baseSide.fullSampleValue(of: base, statistic)

@@ -27,7 +27,9 @@ public struct ComparisonChartBuilder: Sendable {
   public func charts(slug: String) -> [NamedChart] {
     var charts: [NamedChart] = []
     func add(_ kind: NamedChart.Kind, _ spec: ChartSpec?) {
-      if let spec { charts.append(NamedChart(fileStem: "\(slug)-\(kind.rawValue)", kind: kind, spec: spec, sweep: slug)) }
+      if let spec {
+        charts.append(NamedChart(fileStem: "\(slug)-\(kind.rawValue)", kind: kind, spec: spec, sweep: slug))
+      }
     }
     add(.compareThroughput, throughputChart())
     add(.compareTTFT, latencyChart(.ttft, titleKey: "chart_compareTTFT_title"))
@@ -71,13 +73,17 @@ public struct ComparisonChartBuilder: Sendable {
     }
     // Both sides stable up to the same level: one marker says it.
     if markers.count == 2, comparison.base.maxStable == comparison.new.maxStable, let level = comparison.new.maxStable {
-      return [.verticalMarker(x: level.numericValue, label: labels.format("chart_maxStable", ["level": SweepChartBuilder.label(level)]))]
+      return [
+        .verticalMarker(
+          x: level.numericValue, label: labels.format("chart_maxStable", ["level": SweepChartBuilder.label(level)]))
+      ]
     }
     return markers
   }
 
   var throughputMetric: ComparedMetric {
-    comparison.new.measure.map(ComparedMetric.init(measure:)) ?? comparison.base.measure.map(ComparedMetric.init(measure:))
+    comparison.new.measure.map(ComparedMetric.init(measure:)) ?? comparison.base.measure.map(
+      ComparedMetric.init(measure:))
       ?? .requestThroughput
   }
 
@@ -88,7 +94,8 @@ public struct ComparisonChartBuilder: Sendable {
     return ChartSpec(
       title: labels["chart_compareThroughput_title"], subtitle: subtitle, xAxis: loadAxis,
       yAxis: Axis(
-        title: labels[tokens ? "chart_axis_outputThroughput" : "chart_axis_requestThroughput"], unit: tokens ? "tok/s" : "req/s"),
+        title: labels[tokens ? "chart_axis_outputThroughput" : "chart_axis_requestThroughput"],
+        unit: tokens ? "tok/s" : "req/s"),
       series: series, annotations: maxStableMarkers)
   }
 
@@ -98,7 +105,8 @@ public struct ComparisonChartBuilder: Sendable {
     return ChartSpec(
       title: labels[titleKey], subtitle: subtitle, xAxis: loadAxis,
       yAxis: .milliseconds(
-        title: labels.format("chart_axis_tradeoffLatency", ["metric": metric.rawValue.uppercased(), "statistic": "P99"]),
+        title: labels.format(
+          "chart_axis_tradeoffLatency", ["metric": metric.rawValue.uppercased(), "statistic": "P99"]),
         values: series.flatMap { $0.points.compactMap(\.y) }),
       series: series, annotations: maxStableMarkers)
   }
@@ -106,30 +114,37 @@ public struct ComparisonChartBuilder: Sendable {
   /// p99 latency (E2E, else TTFT) against throughput, one labelled point per level and side.
   func tradeoffChart() -> ChartSpec? {
     let throughput = throughputMetric
-    let latency: ComparedMetric? = [ComparedMetric.latency(.e2el, .percentile(99)), .latency(.ttft, .percentile(99))].first {
-      metric in
-      [comparison.base, comparison.new].allSatisfy { snapshot in
-        snapshot.levels.filter { $0.metrics[metric] != nil && $0.metrics[throughput] != nil }.count >= 2
+    let latency: ComparedMetric? = [ComparedMetric.latency(.e2el, .percentile(99)), .latency(.ttft, .percentile(99))]
+      .first {
+        metric in
+        [comparison.base, comparison.new].allSatisfy { snapshot in
+          snapshot.levels.filter { $0.metrics[metric] != nil && $0.metrics[throughput] != nil }.count >= 2
+        }
       }
-    }
     guard let latency, case .latency(let latencyMetric, _) = latency else { return nil }
     var series: [Series] = []
     var annotations: [Annotation] = []
-    for (snapshot, name, style) in [(comparison.base, baseName, Self.baseStyle), (comparison.new, newName, Self.newStyle)] {
+    for (snapshot, name, style) in [
+      (comparison.base, baseName, Self.baseStyle), (comparison.new, newName, Self.newStyle),
+    ] {
       let points = snapshot.levels.compactMap { level -> (LoadLevel, DataPoint)? in
         guard let x = level.metrics[throughput], let y = level.metrics[latency] else { return nil }
         return (level.level, DataPoint(x: x, y: y))
       }
       series.append(Series(name: name, points: points.map(\.1), style: style))
-      annotations += points.map { .pointLabel(x: $0.1.x, y: $0.1.y!, text: SweepChartBuilder.label($0.0), axis: .primary) }
+      annotations += points.map {
+        .pointLabel(x: $0.1.x, y: $0.1.y!, text: SweepChartBuilder.label($0.0), axis: .primary)
+      }
     }
     let tokens = throughput != .requestThroughput
     return ChartSpec(
       title: labels["chart_compareTradeoff_title"], subtitle: subtitle,
       xAxis: Axis(
-        title: labels[tokens ? "chart_axis_outputThroughput" : "chart_axis_requestThroughput"], unit: tokens ? "tok/s" : "req/s"),
+        title: labels[tokens ? "chart_axis_outputThroughput" : "chart_axis_requestThroughput"],
+        unit: tokens ? "tok/s" : "req/s"),
       yAxis: .milliseconds(
-        title: labels.format("chart_axis_tradeoffLatency", ["metric": latencyMetric.rawValue.uppercased(), "statistic": "P99"]),
+        title: labels.format(
+          "chart_axis_tradeoffLatency", ["metric": latencyMetric.rawValue.uppercased(), "statistic": "P99"]),
         values: series.flatMap { $0.points.compactMap(\.y) }),
       series: series, annotations: annotations)
   }

@@ -25,7 +25,8 @@ public enum AnalysisJSONReader {
       throw .unparsable(path: path, message: describe(error))
     }
     guard header.tool == "benchreport" else {
-      throw .invalid(path: path, key: "tool", expected: "\"benchreport\" (this is not an analysis.json written by benchreport)")
+      throw .invalid(
+        path: path, key: "tool", expected: "\"benchreport\" (this is not an analysis.json written by benchreport)")
     }
     guard header.schemaVersion == AnalysisJSONWriter.schemaVersion else {
       throw .unsupportedSchema(path: path, found: header.schemaVersion, supported: AnalysisJSONWriter.schemaVersion)
@@ -45,7 +46,8 @@ public enum AnalysisJSONReader {
   static func describe(_ error: Error) -> String {
     guard let error = error as? DecodingError else { return "\(error)" }
     func path(_ context: DecodingError.Context) -> String {
-      context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingPrefix(".").description
+      context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingPrefix(".")
+        .description
     }
     switch error {
     case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
@@ -61,7 +63,9 @@ public enum AnalysisJSONReader {
     guard let variable = LoadVariable(rawValue: sweep.variable) else {
       throw .invalid(path: path, key: "\(keyPath).variable", expected: "concurrency, requestRate or users")
     }
-    let metadata = (sweep.metadata ?? [:]).map { MetadataEntry(key: $0.key, value: $0.value) }.sorted { $0.key < $1.key }
+    let metadata = (sweep.metadata ?? [:]).map { MetadataEntry(key: $0.key, value: $0.value) }.sorted {
+      $0.key < $1.key
+    }
     let identity = SweepIdentity(
       model: sweep.model, backend: sweep.backend, label: sweep.label, dataset: sweep.dataset,
       configuredInputLength: sweep.inputLength, configuredOutputLength: sweep.outputLength,
@@ -69,7 +73,8 @@ public enum AnalysisJSONReader {
     var levels: [LevelSnapshot] = []
     for (index, run) in sweep.runs.enumerated() {
       guard let level = run.level(variable) else {
-        throw .invalid(path: path, key: "\(keyPath).runs[\(index)].\(variable.rawValue)", expected: "the level of the run")
+        throw .invalid(
+          path: path, key: "\(keyPath).runs[\(index)].\(variable.rawValue)", expected: "the level of the run")
       }
       levels.append(LevelSnapshot(level: level, metrics: run.metrics, requests: run.requests))
     }
@@ -77,7 +82,8 @@ public enum AnalysisJSONReader {
     if let low = sweep.recommended?.low, let high = sweep.recommended?.high, low <= high { range = low...high }
     let headline = sweep.knee?.headline
     return SweepSnapshot(
-      identity: identity, variable: variable, title: sweep.title ?? SweepDescription.title(of: identity), levels: levels,
+      identity: identity, variable: variable, title: sweep.title ?? SweepDescription.title(of: identity),
+      levels: levels,
       knee: headline?.status == "found" ? headline?.level(variable) : nil, maxStable: sweep.maxStable?.level(variable),
       limitNotReached: sweep.maxStable?.limitReached.map { !$0 } ?? false, recommended: range,
       measure: sweep.throughputMeasure.flatMap(ThroughputMeasure.init(rawValue:)))
@@ -209,7 +215,9 @@ public enum AnalysisJSONReader {
       values[.perStreamDecodeSpeed] = perStreamTokensPerSecond
       let summaries: [LatencyMetric: Summary?] = [.ttft: ttftMs, .tpot: tpotMs, .itl: itlMs, .e2el: e2elMs]
       for metric in ComparedMetric.catalogue {
-        guard case .latency(let latency, let statistic) = metric, let summary = summaries[latency] ?? nil else { continue }
+        guard case .latency(let latency, let statistic) = metric, let summary = summaries[latency] ?? nil else {
+          continue
+        }
         values[metric] = summary.value(statistic)
       }
       return values

@@ -25,14 +25,18 @@ public struct ComparisonContextBuilder {
     let comparison = input.comparison
     let slugs = input.sweepSlugs
     let sections = comparison.sweeps.enumerated().map { index, sweep in
-      section(sweep, number: index + 1, slug: slugs[index], charts: input.charts.filter { $0.sweep == slugs[index] && $0.isComparison })
+      section(
+        sweep, number: index + 1, slug: slugs[index],
+        charts: input.charts.filter { $0.sweep == slugs[index] && $0.isComparison })
     }
     let significant = comparison.significantChanges
     let highlights = significant.sorted { lhs, rhs in
       let l = (lhs.change.assessment == .worse ? 0 : 1, -abs(lhs.change.relative ?? .infinity))
       let r = (rhs.change.assessment == .worse ? 0 : 1, -abs(rhs.change.relative ?? .infinity))
       return l < r
-    }.prefix(Self.highlightCount).map { row($0.change, level: $0.level, sweep: SweepDescription.title(of: $0.sweep.commonIdentity)) }
+    }.prefix(Self.highlightCount).map {
+      row($0.change, level: $0.level, sweep: SweepDescription.title(of: $0.sweep.commonIdentity))
+    }
     let regressions = significant.filter { $0.change.assessment == .worse }.count
     let improvements = significant.count - regressions
     let unchanged = comparison.sweeps.reduce(0) { total, sweep in
@@ -45,7 +49,8 @@ public struct ComparisonContextBuilder {
     } else if !rules.isEmpty {
       verdict = strings["compare_verdictPassed"]
     } else {
-      verdict = strings.format("compare_verdictNoRules", ["regressions": String(regressions), "improvements": String(improvements)])
+      verdict = strings.format(
+        "compare_verdictNoRules", ["regressions": String(regressions), "improvements": String(improvements)])
     }
     let skipped = input.skipped.map(report.skippedRow)
     return ComparisonContext(
@@ -55,7 +60,8 @@ public struct ComparisonContextBuilder {
         "compare_subtitle",
         ["base": escape(input.baseName), "new": escape(input.newName), "pairs": String(comparison.sweeps.count)]),
       baseName: escape(input.baseName), newName: escape(input.newName),
-      intro: strings.format("baseline_intro", ["base": escape(input.baseName)]), verdict: verdict, failed: comparison.failed,
+      intro: strings.format("baseline_intro", ["base": escape(input.baseName)]), verdict: verdict,
+      failed: comparison.failed,
       hasRules: !rules.isEmpty, rulesText: escape(rules.map(\.text).joined(separator: ", ")),
       violations: comparison.violations.map(violationRow), hasViolations: !comparison.violations.isEmpty,
       highlights: Array(highlights), hasHighlights: !highlights.isEmpty,
@@ -77,8 +83,10 @@ public struct ComparisonContextBuilder {
     strings.format(
       "compare_method",
       [
-        "confidence": NumberFormatting.percent(settings.confidence, decimals: 0), "resamples": String(settings.resamples),
-        "minimumSamples": String(settings.minimumSamples), "minimumEffect": NumberFormatting.percent(settings.minimumEffect),
+        "confidence": NumberFormatting.percent(settings.confidence, decimals: 0),
+        "resamples": String(settings.resamples),
+        "minimumSamples": String(settings.minimumSamples),
+        "minimumEffect": NumberFormatting.percent(settings.minimumEffect),
         "threshold": NumberFormatting.percent(settings.relativeThreshold),
         "points": NumberFormatting.compact(settings.successRatePoints * 100, maxDecimals: 2),
       ])
@@ -91,11 +99,14 @@ public struct ComparisonContextBuilder {
     let columns = keyColumns(sweep)
     let levelRows = sweep.levels.map { level in
       let cells = columns.map { metric in cell(level.change(metric)) }
-      return ComparedLevelRow(level: levelText(level.level), cells: cells, hasRegression: cells.contains { $0.assessment == "worse" })
+      return ComparedLevelRow(
+        level: levelText(level.level), cells: cells, hasRegression: cells.contains { $0.assessment == "worse" })
     }
     let changes = sweep.levels.flatMap { level in level.changes.filter(\.isSignificant).map { (level.level, $0) } }
       .sorted { lhs, rhs in
-        (lhs.1.assessment == .worse ? 0 : 1, lhs.0, lhs.1.metric) < (rhs.1.assessment == .worse ? 0 : 1, rhs.0, rhs.1.metric)
+        (lhs.1.assessment == .worse ? 0 : 1, lhs.0, lhs.1.metric) < (
+          rhs.1.assessment == .worse ? 0 : 1, rhs.0, rhs.1.metric
+        )
       }
       .map { row($0.1, level: $0.0, sweep: title) }
     let details = sweep.levels.map { level in
@@ -107,25 +118,33 @@ public struct ComparisonContextBuilder {
             "level": levelText(level.level),
             "regressions": String(level.changes.filter { $0.assessment == .worse }.count),
             "improvements": String(level.changes.filter { $0.assessment == .better }.count),
-            "requests": "\(NumberFormatting.integer(level.baseRequests)) / \(NumberFormatting.integer(level.newRequests))",
+            "requests":
+              "\(NumberFormatting.integer(level.baseRequests)) / \(NumberFormatting.integer(level.newRequests))",
           ]))
     }
     var coverage: [String] = []
     if !sweep.levelsOnlyInBase.isEmpty {
-      coverage.append(strings.format("compare_levelsOnlyInBase", ["levels": sweep.levelsOnlyInBase.map(levelText).joined(separator: ", ")]))
+      coverage.append(
+        strings.format(
+          "compare_levelsOnlyInBase", ["levels": sweep.levelsOnlyInBase.map(levelText).joined(separator: ", ")]))
     }
     if !sweep.levelsOnlyInNew.isEmpty {
-      coverage.append(strings.format("compare_levelsOnlyInNew", ["levels": sweep.levelsOnlyInNew.map(levelText).joined(separator: ", ")]))
+      coverage.append(
+        strings.format(
+          "compare_levelsOnlyInNew", ["levels": sweep.levelsOnlyInNew.map(levelText).joined(separator: ", ")]))
     }
     let differences = sweep.differences.map { "\($0.field): \($0.base) → \($0.new)" }.joined(separator: "; ")
     let links = charts.map(report.chartLink)
     return ComparedSweepSection(
       number: number, title: escape(title), slug: slug, variableLabel: strings["col_\(sweep.new.variable.rawValue)"],
       differences: escape(differences), hasDifferences: !sweep.differences.isEmpty,
-      decisionRows: sweep.decisions.filter { $0.base != nil || $0.new != nil }.map { decisionRow($0, variable: sweep.new.variable, measure: sweep.new.measure) },
+      decisionRows: sweep.decisions.filter { $0.base != nil || $0.new != nil }.map {
+        decisionRow($0, variable: sweep.new.variable, measure: sweep.new.measure)
+      },
       levelRows: levelRows, columns: columns.map(metricLabel), changeRows: changes, hasChangeRows: !changes.isEmpty,
       levelDetails: details, levelCoverage: coverage.joined(separator: "; "), hasLevelCoverage: !coverage.isEmpty,
-      tally: strings.format("compare_sweepTally", ["regressions": String(sweep.regressions), "improvements": String(sweep.improvements)]),
+      tally: strings.format(
+        "compare_sweepTally", ["regressions": String(sweep.regressions), "improvements": String(sweep.improvements)]),
       regressions: sweep.regressions, hasRegressions: sweep.regressions > 0, charts: links, hasCharts: !links.isEmpty)
   }
 
@@ -157,15 +176,21 @@ public struct ComparisonContextBuilder {
 
   func row(_ change: MetricChange, level: LoadLevel, sweep: String) -> ChangeRow {
     ChangeRow(
-      sweep: escape(sweep), level: levelText(level), metric: metricLabel(change.metric), base: value(change.base, change.metric),
-      new: value(change.new, change.metric), change: relativeText(change), absolute: absoluteText(change.absolute, change.metric),
+      sweep: escape(sweep), level: levelText(level), metric: metricLabel(change.metric),
+      base: value(change.base, change.metric),
+      new: value(change.new, change.metric), change: relativeText(change),
+      absolute: absoluteText(change.absolute, change.metric),
       mark: mark(change.assessment), assessment: change.assessment.rawValue, evidence: evidence(change))
   }
 
   func decisionRow(_ decision: DecisionChange, variable: LoadVariable, measure: ThroughputMeasure?) -> DecisionRow {
     func text(_ value: Double?, low: Double?) -> String {
       guard let value else { return NumberFormatting.missing }
-      let number: (Double) -> String = { variable.isClosedLoop && decision.kind != .peakThroughput ? NumberFormatting.integer(Int($0)) : NumberFormatting.compact($0, maxDecimals: decision.kind == .peakThroughput ? 1 : 2) }
+      let number: (Double) -> String = {
+        variable.isClosedLoop && decision.kind != .peakThroughput
+          ? NumberFormatting.integer(Int($0))
+          : NumberFormatting.compact($0, maxDecimals: decision.kind == .peakThroughput ? 1 : 2)
+      }
       if let low, low != value { return "\(number(low))–\(number(value))" }
       let unit = decision.kind == .peakThroughput ? " " + (measure == .requests ? "req/s" : "tok/s") : ""
       return number(value) + unit
@@ -179,19 +204,22 @@ public struct ComparisonContextBuilder {
   func violationRow(_ violation: RuleViolation) -> ViolationRow {
     var detail = ""
     if let change = violation.change {
-      detail = "\(metricLabel(change.metric)) \(value(change.base, change.metric)) → \(value(change.new, change.metric)) (\(relativeText(change))); \(evidence(change))"
+      detail =
+        "\(metricLabel(change.metric)) \(value(change.base, change.metric)) → \(value(change.new, change.metric)) (\(relativeText(change))); \(evidence(change))"
     } else if let decision = violation.decision {
       let row = decisionRow(decision, variable: .concurrency, measure: nil)
       detail = "\(row.name) \(row.base) → \(row.new) (\(row.change))"
     }
     return ViolationRow(
-      rule: escape(violation.rule.text), sweep: escape(violation.sweep), level: violation.level.map(levelText) ?? NumberFormatting.missing,
+      rule: escape(violation.rule.text), sweep: escape(violation.sweep),
+      level: violation.level.map(levelText) ?? NumberFormatting.missing,
       detail: escape(detail))
   }
 
   func unpairedRow(_ unpaired: SweepMatching.Unpaired) -> UnpairedRow {
     UnpairedRow(
-      title: escape(unpaired.snapshot.title), levels: unpaired.snapshot.levels.map { levelText($0.level) }.joined(separator: ", "),
+      title: escape(unpaired.snapshot.title),
+      levels: unpaired.snapshot.levels.map { levelText($0.level) }.joined(separator: ", "),
       reason: escape(unpaired.reason))
   }
 
@@ -239,7 +267,8 @@ public struct ComparisonContextBuilder {
     switch metric {
     case .successRate: signed(NumberFormatting.compact(absolute * 100, maxDecimals: 2), absolute) + " pt"
     case .latency: signed(NumberFormatting.milliseconds(absolute), absolute) + " ms"
-    case .outputThroughput, .totalTokenThroughput, .perStreamDecodeSpeed: signed(NumberFormatting.decimal(absolute, 1), absolute) + " tok/s"
+    case .outputThroughput, .totalTokenThroughput, .perStreamDecodeSpeed:
+      signed(NumberFormatting.decimal(absolute, 1), absolute) + " tok/s"
     case .requestThroughput: signed(NumberFormatting.decimal(absolute, 2), absolute) + " req/s"
     }
   }
@@ -263,7 +292,8 @@ public struct ComparisonContextBuilder {
     case .relativeThreshold(let threshold):
       return strings.format("compare_evidenceThreshold", ["threshold": NumberFormatting.percent(threshold)])
     case .pointsThreshold(let points):
-      return strings.format("compare_evidencePoints", ["points": NumberFormatting.compact(points * 100, maxDecimals: 2)])
+      return strings.format(
+        "compare_evidencePoints", ["points": NumberFormatting.compact(points * 100, maxDecimals: 2)])
     }
   }
 

@@ -27,7 +27,8 @@ public struct ComparisonJSONWriter {
       (
         "settings",
         .object([
-          ("relativeThreshold", .double(settings.relativeThreshold)), ("successRatePoints", .double(settings.successRatePoints)),
+          ("relativeThreshold", .double(settings.relativeThreshold)),
+          ("successRatePoints", .double(settings.successRatePoints)),
           ("minimumEffect", .double(settings.minimumEffect)), ("confidence", .double(settings.confidence)),
           ("resamples", .int(settings.resamples)), ("minimumSamples", .int(settings.minimumSamples)),
           ("rules", .array(settings.rules.map { .string($0.text) })),
@@ -59,7 +60,10 @@ public struct ComparisonJSONWriter {
       ("variable", .string(sweep.new.variable.rawValue)),
       (
         "differences",
-        .array(sweep.differences.map { .object([("field", .string($0.field)), ("base", .string($0.base)), ("new", .string($0.new))]) })
+        .array(
+          sweep.differences.map {
+            .object([("field", .string($0.field)), ("base", .string($0.base)), ("new", .string($0.new))])
+          })
       ),
       ("regressions", .int(sweep.regressions)),
       ("improvements", .int(sweep.improvements)),
@@ -97,12 +101,14 @@ public struct ComparisonJSONWriter {
           "evidence",
           .object([
             ("method", .string("bootstrap")), ("confidence", .double(interval.confidence)),
-            ("lower", .double(interval.lower)), ("upper", .double(interval.upper)), ("resamples", .int(interval.resamples)),
+            ("lower", .double(interval.lower)), ("upper", .double(interval.upper)),
+            ("resamples", .int(interval.resamples)),
             ("baseSamples", .int(baseCount)), ("newSamples", .int(newCount)), ("mannWhitneyP", .number(p)),
           ])
         ))
     case .relativeThreshold(let threshold):
-      members.append(("evidence", .object([("method", .string("relativeThreshold")), ("threshold", .double(threshold))])))
+      members.append(
+        ("evidence", .object([("method", .string("relativeThreshold")), ("threshold", .double(threshold))])))
     case .pointsThreshold(let points):
       members.append(("evidence", .object([("method", .string("pointsThreshold")), ("threshold", .double(points))])))
     }
@@ -123,7 +129,10 @@ public struct ComparisonJSONWriter {
       ("rule", .string(violation.rule.text)),
       ("sweep", .string(violation.sweep)),
       ("level", violation.level.map(OrderedJSON.level) ?? .null),
-      ("metric", violation.change.map { .string($0.metric.key) } ?? violation.decision.map { .string($0.kind.rawValue) } ?? .null),
+      (
+        "metric",
+        violation.change.map { .string($0.metric.key) } ?? violation.decision.map { .string($0.kind.rawValue) } ?? .null
+      ),
       ("base", .number(violation.change?.base ?? violation.decision?.base)),
       ("new", .number(violation.change?.new ?? violation.decision?.new)),
       ("relative", .number(violation.change?.relative ?? violation.decision?.relative)),

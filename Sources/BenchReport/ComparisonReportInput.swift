@@ -11,7 +11,9 @@ public struct ComparisonReportInput: Sendable {
   public var skipped: [SkippedInput]
   public var charts: [ChartLink]
 
-  public init(comparison: Comparison, baseName: String, newName: String, skipped: [SkippedInput] = [], charts: [ChartLink] = []) {
+  public init(
+    comparison: Comparison, baseName: String, newName: String, skipped: [SkippedInput] = [], charts: [ChartLink] = []
+  ) {
     self.comparison = comparison
     self.baseName = baseName
     self.newName = newName
@@ -21,6 +23,7 @@ public struct ComparisonReportInput: Sendable {
 
   /// Slugs of the paired sweeps (anchors, chart names, JSON ids), unique within the report.
   public var sweepSlugs: [String] {
-    SweepDescription.uniqueSlugs(comparison.sweeps.map { Sweep(identity: $0.commonIdentity, variable: $0.new.variable, levels: []) })
+    SweepDescription.uniqueSlugs(
+      comparison.sweeps.map { Sweep(identity: $0.commonIdentity, variable: $0.new.variable, levels: []) })
   }
 }

@@ -36,7 +36,8 @@ struct CompareCommand: ParsableCommand {
     name: .customLong("fail-on"),
     help: ArgumentHelp(
       "Regression rules, comma-separated; exit 1 when a change beyond noise crosses one.",
-      discussion: "METRIC:+N% / -N% / ±Npt / ±Nms, e.g. ttft_p99:+10%,output_throughput:-5%,success_rate:-1pt,max_stable:-1%",
+      discussion:
+        "METRIC:+N% / -N% / ±Npt / ±Nms, e.g. ttft_p99:+10%,output_throughput:-5%,success_rate:-1pt,max_stable:-1%",
       valueName: "RULES"))
   var failOn: String?
 
@@ -49,7 +50,10 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup(title: "Language and templates")
   var language: LanguageOptions
 
-  @Option(help: "Outputs to write, comma-separated: md (compare.md), html (compare.html), json (comparison.json), pr (compare-pr.md).")
+  @Option(
+    help:
+      "Outputs to write, comma-separated: md (compare.md), html (compare.html), json (comparison.json), pr (compare-pr.md)."
+  )
   var format: String = "md,html,json"
 
   @Option(name: .customLong("link-base"), help: "URL prefix for chart links in compare-pr.md.")
@@ -94,7 +98,8 @@ struct CompareCommand: ParsableCommand {
     let writer = OutputWriter(directory: out)
     var written: [String] = []
     if !output.chartFormats.isEmpty {
-      let chartWriter = ChartWriter(formats: output.chartFormats, writer: writer, inlineSVG: output.formats.contains(.html))
+      let chartWriter = ChartWriter(
+        formats: output.chartFormats, writer: writer, inlineSVG: output.formats.contains(.html))
       let rendered = try chartWriter.write(ComparisonCharts.build(input, strings: strings))
       input.charts = rendered.links
       written += rendered.paths

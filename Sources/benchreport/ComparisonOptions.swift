@@ -7,10 +7,13 @@ struct ComparisonOptions: ParsableArguments {
   @Option(help: "Without per-request samples, the relative change that counts (default 5%).")
   var threshold: String = "5%"
 
-  @Option(name: .customLong("success-points"), help: "Success-rate change that counts, in percentage points (default 1pt).")
+  @Option(
+    name: .customLong("success-points"), help: "Success-rate change that counts, in percentage points (default 1pt).")
   var successPoints: String = "1pt"
 
-  @Option(name: .customLong("min-effect"), help: "With samples, the smallest relative change reported even when statistically significant (default 1%).")
+  @Option(
+    name: .customLong("min-effect"),
+    help: "With samples, the smallest relative change reported even when statistically significant (default 1%).")
   var minEffect: String = "1%"
 
   @Option(help: "Confidence of the bootstrap intervals (default 95%).")
@@ -47,7 +50,9 @@ struct ComparisonOptions: ParsableArguments {
       value = number
     }
     guard let value, value >= 0, value < 1 || (value == 1 && !allowPoints) else {
-      throw ValidationError("\(option) \(text): expected a percentage like 5% (or a fraction like 0.05)\(allowPoints ? " or points like 1pt" : "")")
+      throw ValidationError(
+        "\(option) \(text): expected a percentage like 5% (or a fraction like 0.05)\(allowPoints ? " or points like 1pt" : "")"
+      )
     }
     return value
   }

@@ -21,7 +21,9 @@ struct ComparisonSide {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw ValidationError("\(path): no such file or folder")
     }
-    if !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path), AnalysisJSONReader.isAnalysisJSON(data) {
+    if !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path),
+      AnalysisJSONReader.isAnalysisJSON(data)
+    {
       return try fromJSON(data, path: path)
     }
     let scan = InputScanner(excludedPaths: excludedPaths).scan([path])
@@ -55,7 +57,9 @@ struct ComparisonSide {
   static func analysed(_ analyses: [SweepAnalysis], name: String) -> ComparisonSide {
     ComparisonSide(
       name: name,
-      snapshots: analyses.map { SweepSnapshotBuilder.snapshot(of: $0, title: SweepDescription.title(of: $0.sweep.identity)) },
+      snapshots: analyses.map {
+        SweepSnapshotBuilder.snapshot(of: $0, title: SweepDescription.title(of: $0.sweep.identity))
+      },
       skipped: [], fromAnalysisJSON: false)
   }
 }

@@ -12,12 +12,15 @@ struct ComparisonSummary {
   var violationLines: [String] {
     comparison.violations.map { violation in
       var line = "✗ rule \(violation.rule.text) fired: \(violation.sweep)"
-      if let level = violation.level { line += " at \(level.variable == .requestRate ? "rate" : level.variable.rawValue) \(level)" }
+      if let level = violation.level {
+        line += " at \(level.variable == .requestRate ? "rate" : level.variable.rawValue) \(level)"
+      }
       if let change = violation.change {
         line += ": \(change.metric.key) \(Self.number(change.base)) → \(Self.number(change.new))"
         if let relative = change.relative { line += " (\(Self.signedPercent(relative)))" }
       } else if let decision = violation.decision {
-        line += ": \(decision.kind.rawValue) \(decision.base.map(Self.number) ?? "none") → \(decision.new.map(Self.number) ?? "none")"
+        line +=
+          ": \(decision.kind.rawValue) \(decision.base.map(Self.number) ?? "none") → \(decision.new.map(Self.number) ?? "none")"
       }
       return line
     }
@@ -33,13 +36,17 @@ struct ComparisonSummary {
       lines.append("")
       lines.append("▸ \(sweep.new.title)")
       if !sweep.differences.isEmpty {
-        lines.append("  differs: " + sweep.differences.map { "\($0.field) \($0.base) → \($0.new)" }.joined(separator: "; "))
+        lines.append(
+          "  differs: " + sweep.differences.map { "\($0.field) \($0.base) → \($0.new)" }.joined(separator: "; "))
       }
-      lines.append("  \(sweep.levels.count) levels compared: \(sweep.regressions) worse, \(sweep.improvements) better beyond noise")
+      lines.append(
+        "  \(sweep.levels.count) levels compared: \(sweep.regressions) worse, \(sweep.improvements) better beyond noise"
+      )
       for decision in sweep.decisions where decision.base != nil || decision.new != nil {
         let mark = decision.assessment == .worse ? " ✗" : decision.assessment == .better ? " ✓" : ""
         lines.append(
-          "  \(decision.kind.rawValue): \(decision.base.map(Self.number) ?? "—") → \(decision.new.map(Self.number) ?? "—")\(mark)")
+          "  \(decision.kind.rawValue): \(decision.base.map(Self.number) ?? "—") → \(decision.new.map(Self.number) ?? "—")\(mark)"
+        )
       }
     }
     for (side, unpaired) in [("BASE", comparison.onlyInBase), ("NEW", comparison.onlyInNew)] where !unpaired.isEmpty {

@@ -19,7 +19,8 @@ struct LanguageOptions: ParsableArguments {
 
   /// The templates folder in use and the strings of the chosen language.
   func load() throws -> (templatesFolder: String, strings: StringsCatalogue) {
-    let folder = try TemplatesDirectory.locate(explicit: templates, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+    let folder = try TemplatesDirectory.locate(
+      explicit: templates, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
     return (folder, try StringsCatalogue.load(ReportLanguage(rawValue: lang) ?? .zh, templatesDirectory: folder))
   }
 }

@@ -8,7 +8,9 @@ struct OutputSelection {
   let format: String
   let charts: String
 
-  var formatNames: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+  var formatNames: [String] {
+    format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+  }
 
   var formats: Set<ReportFormat> { Set(formatNames.compactMap(ReportFormat.init(argument:))) }
 
@@ -20,18 +22,23 @@ struct OutputSelection {
   func validate() throws {
     let unknown = formatNames.filter { ReportFormat(argument: $0) == nil }
     guard unknown.isEmpty else {
-      throw ValidationError("unknown --format value(s): \(unknown.sorted().joined(separator: ", ")); use md, html, json, pr (e.g. md,html,json,pr)")
+      throw ValidationError(
+        "unknown --format value(s): \(unknown.sorted().joined(separator: ", ")); use md, html, json, pr (e.g. md,html,json,pr)"
+      )
     }
     let unknownCharts = chartFormats.subtracting(["png", "svg"])
     guard unknownCharts.isEmpty else {
-      throw ValidationError("unknown --charts value(s): \(unknownCharts.sorted().joined(separator: ", ")); use png, svg, png,svg or none")
+      throw ValidationError(
+        "unknown --charts value(s): \(unknownCharts.sorted().joined(separator: ", ")); use png, svg, png,svg or none")
     }
   }
 
   /// Every selected document, rendered before any is written: a broken template leaves the
   /// previous reports in place. A template error is a usage error (exit 2), reported with file
   /// and line.
-  func renderDocuments(_ render: (ReportFormat) throws -> (name: String, text: String)) throws -> [(name: String, text: String)] {
+  func renderDocuments(_ render: (ReportFormat) throws -> (name: String, text: String)) throws -> [(
+    name: String, text: String
+  )] {
     do {
       return try ReportFormat.allCases.filter(formats.contains).map(render)
     } catch {

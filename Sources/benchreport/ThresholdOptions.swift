@@ -19,7 +19,9 @@ struct ThresholdOptions: ParsableArguments {
   @Option(name: .customLong("ttft-limit"), help: "TTFT limit of a stable level (default 1000ms).")
   var ttftLimit: String?
 
-  @Option(name: .customLong("ttft-statistic"), help: "TTFT statistic the limit applies to: p99 (default), p95, p90, p50, mean.")
+  @Option(
+    name: .customLong("ttft-statistic"),
+    help: "TTFT statistic the limit applies to: p99 (default), p95, p90, p50, mean.")
   var ttftStatistic: String?
 
   @Option(name: .customLong("min-growth"), help: "Minimum throughput growth per level (default 20%).")
@@ -49,11 +51,14 @@ struct ThresholdOptions: ParsableArguments {
         }
       }
       let distinct = found.reduce(into: [ConfigurationFile]()) { kept, next in
-        if !kept.contains(where: { $0.environment == next.environment && $0.thresholds == next.thresholds }) { kept.append(next) }
+        if !kept.contains(where: { $0.environment == next.environment && $0.thresholds == next.thresholds }) {
+          kept.append(next)
+        }
       }
       if distinct.count > 1 {
         throw ValidationError(
-          "the input folders have different benchreport.yaml files (\(found.compactMap(\.path).joined(separator: ", "))); choose one with --config")
+          "the input folders have different benchreport.yaml files (\(found.compactMap(\.path).joined(separator: ", "))); choose one with --config"
+        )
       }
       file = distinct.first
     }

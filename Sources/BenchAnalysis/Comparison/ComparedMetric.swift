@@ -47,7 +47,9 @@ public enum ComparedMetric: Sendable, Hashable, Comparable, CustomStringConverti
   /// Parses a `key`; `ttft_median` is accepted for `ttft_p50`, `qps` for request throughput.
   public init?(key: String) {
     let lowered = key.lowercased()
-    let aliases = ["qps": "request_throughput", "tokens_per_second": "output_throughput", "throughput": "output_throughput"]
+    let aliases = [
+      "qps": "request_throughput", "tokens_per_second": "output_throughput", "throughput": "output_throughput",
+    ]
     let name = aliases[lowered] ?? lowered
     if let plain = Self.catalogue.first(where: { !$0.isLatency && $0.key == name }) {
       self = plain

@@ -116,7 +116,8 @@ public enum ComparisonAnalyzer {
     {
       let assessment: ChangeAssessment
       switch (b, n) {
-      case (let b?, let n?): assessment = abs(n - b) <= 1e-9 * max(abs(b), 1) ? .unchanged : .of(change: n - b, higherIsBetter: true)
+      case (let b?, let n?):
+        assessment = abs(n - b) <= 1e-9 * max(abs(b), 1) ? .unchanged : .of(change: n - b, higherIsBetter: true)
       case (.some, nil): assessment = .worse
       case (nil, .some): assessment = .better
       case (nil, nil): assessment = .unchanged
@@ -135,7 +136,9 @@ public enum ComparisonAnalyzer {
     if list[0].base == nil || list[0].new == nil { list[0].assessment = .unchanged }
     if base.measure == new.measure {
       var peak = change(.peakThroughput, base.peakThroughput, new.peakThroughput)
-      if let b = peak.base, let n = peak.new, b > 0, abs(n - b) / b < settings.relativeThreshold - 1e-12 { peak.assessment = .unchanged }
+      if let b = peak.base, let n = peak.new, b > 0, abs(n - b) / b < settings.relativeThreshold - 1e-12 {
+        peak.assessment = .unchanged
+      }
       list.append(peak)
     }
     return list

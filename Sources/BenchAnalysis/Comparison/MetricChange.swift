@@ -13,7 +13,8 @@ public struct MetricChange: Sendable, Equatable {
   /// What the assessment rests on.
   public var evidence: ChangeEvidence
 
-  public init(metric: ComparedMetric, base: Double, new: Double, assessment: ChangeAssessment, evidence: ChangeEvidence) {
+  public init(metric: ComparedMetric, base: Double, new: Double, assessment: ChangeAssessment, evidence: ChangeEvidence)
+  {
     self.metric = metric
     self.base = base
     self.new = new

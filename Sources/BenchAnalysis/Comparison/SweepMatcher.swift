@@ -55,7 +55,8 @@ public enum SweepMatcher {
     }
     let onlyInNew = newLeft.map { index in
       SweepMatching.Unpaired(
-        snapshot: new[index], reason: ambiguousNew[index] ?? unpairedReason(new[index], others: base, otherSide: "BASE"))
+        snapshot: new[index], reason: ambiguousNew[index] ?? unpairedReason(new[index], others: base, otherSide: "BASE")
+      )
     }
     return SweepMatching(
       pairs: pairs.sorted { $0.base.identity < $1.base.identity }, onlyInBase: onlyInBase, onlyInNew: onlyInNew)

@@ -57,7 +57,9 @@ public struct LevelSnapshot: Sendable, Equatable {
   /// Requests behind the numbers (attempted), when known.
   public var requests: Int?
 
-  public init(level: LoadLevel, metrics: [ComparedMetric: Double], samples: [LatencyMetric: [Double]] = [:], requests: Int? = nil) {
+  public init(
+    level: LoadLevel, metrics: [ComparedMetric: Double], samples: [LatencyMetric: [Double]] = [:], requests: Int? = nil
+  ) {
     self.level = level
     self.metrics = metrics
     self.samples = samples

@@ -6,7 +6,8 @@ import Testing
 struct ComparisonAnalyzerTests {
   typealias F = ComparisonFixtures
 
-  func settings(_ rules: String = "ttft_p99:+10%,output_throughput:-5%,success_rate:-1pt") throws -> ComparisonSettings {
+  func settings(_ rules: String = "ttft_p99:+10%,output_throughput:-5%,success_rate:-1pt") throws -> ComparisonSettings
+  {
     var settings = ComparisonSettings()
     settings.rules = try RegressionRule.parseList(rules)
     return settings

@@ -3,14 +3,20 @@ import BenchModel
 /// One identity field that differs between two sweeps, with both values ("—" when absent).
 public struct SweepDifference: Sendable, Equatable, CustomStringConvertible {
   /// `model`, `backend`, `dataset`, `input length`, `output length`, `mean input length`,
-  /// `task`, `source`, `load variable`, `label` or `metadata KEY`.
+  /// `task`, `source` (file name), `source folder`, `load variable`, `label` or `metadata KEY`.
   public var field: String
   public var base: String
   public var new: String
-  /// True for fields that make it a different experiment (everything but label and metadata).
+  /// True for fields that make it a different experiment (everything but label, metadata and
+  /// source folder).
   public var isExperiment: Bool
 
   public var description: String { "\(field) (\(base) vs \(new))" }
+
+  /// The last component of a `/`-separated path.
+  static func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
 
   /// Every differing field, experiment fields first, then label and metadata by key.
   public static func between(_ base: SweepSnapshot, _ new: SweepSnapshot) -> [SweepDifference] {
@@ -30,7 +36,13 @@ public struct SweepDifference: Sendable, Equatable, CustomStringConvertible {
     add("output length", text(b.configuredOutputLength), text(n.configuredOutputLength))
     add("mean input length", text(b.meanInputLength), text(n.meanInputLength))
     add("task", text(b.task), text(n.task))
-    if b.model == nil || n.model == nil { add("source", text(b.sourceHint), text(n.sourceHint)) }
+    if b.model == nil || n.model == nil {
+      // Without a model the file name names the experiment; its folder is only where it was kept.
+      add("source", text(b.sourceHint.map(fileName)), text(n.sourceHint.map(fileName)))
+      if b.sourceHint.map(fileName) == n.sourceHint.map(fileName) {
+        add("source folder", text(b.sourceHint), text(n.sourceHint), experiment: false)
+      }
+    }
     add("label", text(b.label), text(n.label), experiment: false)
     let baseMetadata = Dictionary(b.metadata.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     let newMetadata = Dictionary(n.metadata.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })

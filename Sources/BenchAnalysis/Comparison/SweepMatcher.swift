@@ -102,8 +102,10 @@ struct ExperimentKey: Hashable {
   var outputLength: Int?
   var meanInputLength: Int?
   var task: String?
-  /// The file name stands in for the model when the files carry none (SGLang S2).
-  var sourceHint: String?
+  /// The file name stands in for the model when the files carry none (SGLang S2). Only the
+  /// name: the folders above it are where a side was stored (`week-03/`, `week-04/`), and
+  /// each side's paths are relative to the folder it was read from.
+  var sourceFile: String?
 
   init(_ snapshot: SweepSnapshot) {
     let identity = snapshot.identity
@@ -115,7 +117,7 @@ struct ExperimentKey: Hashable {
     outputLength = identity.configuredOutputLength
     meanInputLength = identity.meanInputLength
     task = identity.task
-    sourceHint = identity.model == nil ? identity.sourceHint : nil
+    sourceFile = identity.model == nil ? identity.sourceHint.map(SweepDifference.fileName) : nil
   }
 
   var summary: String {

@@ -59,3 +59,25 @@ struct SweepMatcherTests {
     #expect(SweepMatcher.match(base: [F.snapshot()], new: [task]).pairs.isEmpty)
   }
 }
+
+extension SweepMatcherTests {
+  /// SGLang S2 files carry no model: the file name names the sweep. Two sides read from
+  /// different roots (`week-03/…`, `benchmark_serving/…`) still pair, and say where they differ.
+  @Test func modelLessSweepsPairByFileNameNotByFolder() {
+    func sglang(_ path: String) -> SweepSnapshot {
+      F.snapshot(
+        SweepIdentity(
+          model: nil, backend: "sglang", label: nil, dataset: "random", configuredInputLength: 1024, configuredOutputLength: 1024,
+          metadata: [], sourceHint: path))
+    }
+    let matching = SweepMatcher.match(
+      base: [sglang("h200/online.jsonl"), sglang("h200/offline.jsonl")],
+      new: [sglang("runs/h200/offline.jsonl"), sglang("runs/h200/online.jsonl")])
+    #expect(matching.pairs.count == 2)
+    #expect(matching.onlyInBase.isEmpty && matching.onlyInNew.isEmpty)
+    for pair in matching.pairs {
+      #expect(SweepDifference.fileName(pair.base.identity.sourceHint!) == SweepDifference.fileName(pair.new.identity.sourceHint!))
+      #expect(pair.differences.map(\.field) == ["source folder"])
+    }
+  }
+}

@@ -12,8 +12,16 @@ public enum ComparisonCharts {
     return input.comparison.sweeps.enumerated().flatMap { index, sweep in
       ComparisonChartBuilder(
         comparison: sweep, labels: labels, baseName: strings["compare_col_base"], newName: strings["compare_col_new"],
-        subtitle: "\(SweepDescription.title(of: sweep.commonIdentity)) · BASE \(input.baseName) · NEW \(input.newName)"
+        subtitle: subtitle(sweep)
       ).charts(slug: slugs[index])
     }
+  }
+
+  /// The sweep's shared title and what differs between the sides ("framework vllm → sgl"):
+  /// the sides' paths are in the report's header; on the chart they ran off its edge.
+  static func subtitle(_ sweep: SweepComparison) -> String {
+    let title = SweepDescription.title(of: sweep.commonIdentity)
+    let differences = sweep.differences.map { "\($0.field.replacingOccurrences(of: "metadata ", with: "")) \($0.base) → \($0.new)" }
+    return ([title] + differences).joined(separator: " · ")
   }
 }

@@ -87,6 +87,7 @@ public struct TolerantJSONParser: Sendable {
   /// use `Double(String)` (strtod), e.g. the cells of a Locust history.
   static func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard let first = bytes.first, first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) else { return nil }
+    if let value = shortDecimal(bytes) { return value }
     return powersOfFive128.withUnsafeBufferPointer { table in
       var cursor = Cursor(
         bytes: bytes, end: bytes.count, skippedKeys: [], flattenedKeys: [], maximumDepth: 1,
@@ -94,6 +95,41 @@ public struct TolerantJSONParser: Sendable {
       guard let value = try? cursor.parseNumber(), cursor.position == bytes.count else { return nil }
       return value
     }
+  }
+
+  /// `plainNumber` of the commonest cells (`812`, `0.369896`, `-3.5`: at most 18 digits, no
+  /// exponent) by Clinger's fast path — the same arithmetic, hence the same value, as the
+  /// cursor's `parseNumber`, without setting up a cursor per cell (that was half the cost of
+  /// reading a Locust history). Nil for anything else, which takes the full path.
+  private static func shortDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    let count = bytes.count
+    var position = 0
+    let negative = bytes[0] == UInt8(ascii: "-")
+    if negative { position = 1 }
+    guard position < count, count - position <= 19 else { return nil }
+    // No leading zero before a digit ("01" is not a JSON number): the full path decides.
+    if bytes[position] == 0x30, position + 1 < count, bytes[position + 1] != UInt8(ascii: ".") { return nil }
+    var mantissa: UInt64 = 0
+    var exponent = 0
+    var digits = 0
+    var sawPoint = false
+    while position < count {
+      let byte = bytes[position]
+      if byte >= 0x30 && byte <= 0x39 {
+        mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+        digits += 1
+        if sawPoint { exponent -= 1 }
+      } else if byte == UInt8(ascii: ".") && !sawPoint && digits > 0 {
+        sawPoint = true
+        guard position + 1 < count else { return nil }  // "5." is not a number
+      } else {
+        return nil
+      }
+      position += 1
+    }
+    guard digits <= 18, mantissa <= 1 << 53, exponent >= -22 else { return nil }
+    let value = Double(mantissa) / Cursor.powersOfTen[-exponent]
+    return negative ? -value : value
   }
 
   /// Parses exactly one value (trailing whitespace allowed).

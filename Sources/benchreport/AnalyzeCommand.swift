@@ -164,14 +164,22 @@ struct AnalyzeCommand: ParsableCommand {
     let templates = try templatePaths()
     // Every document is rendered before any is written, so a broken template leaves the previous
     // reports in place; a template error is a usage error (exit 2), reported with file and line.
+    // The documents are independent, so they are rendered side by side; the first error in
+    // format order is the one reported, as when they were rendered one after another.
+    let requested = ReportFormat.allCases.filter { formats.contains($0) }
+    let finalInput = input
+    let rendered = ParallelMap.map(requested) { format in
+      Result { () throws(ReportError) -> String in try renderer.render(format, finalInput, template: templates[format]) }
+    }
     var documents: [(format: ReportFormat, text: String)] = []
-    do {
-      for format in ReportFormat.allCases where formats.contains(format) {
-        documents.append((format, try renderer.render(format, input, template: templates[format])))
+    for (format, result) in zip(requested, rendered) {
+      switch result {
+      case .success(let text):
+        documents.append((format, text))
+      case .failure(let error):
+        FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
+        throw ExitCode(2)
       }
-    } catch {
-      FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
-      throw ExitCode(2)
     }
     for document in documents {
       written.append(try writer.write(document.text, to: document.format.fileName))

@@ -18,36 +18,40 @@ struct ChartWriter {
     // most of the run's time; the renderer is safe to share); files are written afterwards in
     // chart order.
     let wantsSVG = formats.contains("svg") || inlineSVG
-    let jobs = charts.flatMap { chart in
-      (formats.contains("png") ? [(chart, "png")] : []) + (wantsSVG ? [(chart, "svg")] : [])
+    let jobs = charts.enumerated().flatMap { index, chart in
+      (formats.contains("png") ? [(index, chart, "png")] : []) + (wantsSVG ? [(index, chart, "svg")] : [])
     }
-    let rendered = ParallelMap.map(jobs) { chart, format in
-      Result { () throws(ChartRenderError) -> [UInt8] in
-        format == "png" ? try renderer.png(chart.spec) : try renderer.svg(chart.spec)
+    // The inline markup (ids prefixed, parsed again by libxml2) is made in the SVG's job too,
+    // rather than one chart after another once all are rendered.
+    let inlineSVG = self.inlineSVG
+    let rendered = ParallelMap.map(jobs) { index, chart, format in
+      Result { () throws(ChartRenderError) -> (bytes: [UInt8], markup: String?) in
+        guard format == "svg" else { return (try renderer.png(chart.spec), nil) }
+        let bytes = try renderer.svg(chart.spec)
+        guard inlineSVG else { return (bytes, nil) }
+        return (bytes, try SVGPostProcessor.inlineElement(bytes, idPrefix: "c\(index + 1)-"))
       }
     }
     var links: [ChartLink] = []
     var paths: [String] = []
     var next = 0
-    for (index, chart) in charts.enumerated() {
+    for chart in charts {
       var png: String?
       var svg: String?
       var markup: String?
       if formats.contains("png") {
         png = "charts/\(chart.fileStem).png"
-        paths.append(try writer.write(Data(try rendered[next].get()), to: png!))
+        paths.append(try writer.write(Data(try rendered[next].get().bytes), to: png!))
         next += 1
       }
       if wantsSVG {
-        let bytes = try rendered[next].get()
+        let (bytes, inline) = try rendered[next].get()
         next += 1
         if formats.contains("svg") {
           svg = "charts/\(chart.fileStem).svg"
           paths.append(try writer.write(Data(bytes), to: svg!))
         }
-        if inlineSVG {
-          markup = try SVGPostProcessor.inlineElement(bytes, idPrefix: "c\(index + 1)-")
-        }
+        markup = inline
       }
       links.append(ChartLink(chart: chart, png: png, svg: svg, svgMarkup: markup))
     }

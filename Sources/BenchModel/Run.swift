@@ -65,6 +65,9 @@ public struct Run: Sendable, Equatable {
   public var latency: [LatencyMetric: LatencySummary]
   /// Per-request samples when the file carries the arrays.
   public var samples: RequestSamples?
+  /// Summaries of `samples` computed ahead of the analysis (see `RecomputedLatency`); nil
+  /// until then.
+  public var recomputedLatency: RecomputedLatency?
 
   /// Load over time (Locust history), shared by the runs cut from one step-load history.
   public var timeline: LoadTimeline?

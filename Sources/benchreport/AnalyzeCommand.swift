@@ -135,16 +135,25 @@ struct AnalyzeCommand: ParsableCommand {
     }
     var clock = PhaseTimings(enabled: timings)
     let settingsAndEnvironment = try loadSettings()
-    let scan = InputScanner(excludedPaths: [outputFolder]).scan(inputs)
-    MemoryPolicy.releaseFreedMemory()
-    clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
-    clock.ingest(scan.timings)
-    let grouping = SweepGrouper.group(scan.runs)
-    let analyses = grouping.sweeps.map { SweepAnalyzer.analyze($0, settings: settingsAndEnvironment.settings) }
-    clock.lap("analysis")
-    let skipped = (scan.skipped + grouping.unplaced).sorted()
-    var input = ReportInput(
-      analyses: analyses, skipped: skipped, filesExamined: scan.filesExamined, environment: settingsAndEnvironment.environment)
+    // Ingest and analysis in a scope of their own, so that nothing but `input` holds the runs'
+    // samples once the chart specs no longer need them.
+    var input = {
+      var scanner = InputScanner(excludedPaths: [outputFolder])
+      // Each run's latency summaries are recomputed from its samples as soon as it is read, on
+      // the reading threads; the analysis then uses them for single-run levels.
+      scanner.preparingRun = { LevelAggregator.recomputeLatencyAhead(of: &$0) }
+      let scan = scanner.scan(inputs)
+      MemoryPolicy.releaseFreedMemory()
+      clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
+      clock.ingest(scan.timings)
+      let grouping = SweepGrouper.group(scan.runs)
+      let analyses = grouping.sweeps.map { SweepAnalyzer.analyze($0, settings: settingsAndEnvironment.settings) }
+      clock.lap("analysis")
+      let skipped = (scan.skipped + grouping.unplaced).sorted()
+      return ReportInput(
+        analyses: analyses, skipped: skipped, filesExamined: scan.filesExamined, environment: settingsAndEnvironment.environment)
+    }()
+    let skipped = input.skipped
 
     let language = ReportLanguage(rawValue: lang)!
     let templatesFolder = try TemplatesDirectory.locate(explicit: templates, executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
@@ -154,6 +163,7 @@ struct AnalyzeCommand: ParsableCommand {
     if !chartFormats.isEmpty {
       let charts = ReportCharts.build(input, strings: strings)
       clock.lap("chart-specs")
+      Self.dropSamples(from: &input)
       let chartWriter = ChartWriter(formats: chartFormats, writer: writer, inlineSVG: formats.contains(.html))
       let rendered = try chartWriter.write(charts)
       input.charts = rendered.links
@@ -189,11 +199,26 @@ struct AnalyzeCommand: ParsableCommand {
     if !quiet {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
     }
-    if analyses.isEmpty {
+    if input.analyses.isEmpty {
       FileHandle.standardError.write(Data("benchreport: no benchmark results found in \(inputs.joined(separator: ", "))\n".utf8))
       throw ExitCode(2)
     }
     if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
+  }
+
+  /// Drops the runs' per-request samples (and what was recomputed from them), which only the
+  /// analysis and the chart specs read: millions of values that the chart rendering and the
+  /// documents would otherwise run beside (the peak memory of a run was at its end).
+  static func dropSamples(from input: inout ReportInput) {
+    for sweep in input.analyses.indices {
+      for level in input.analyses[sweep].sweep.levels.indices {
+        for run in input.analyses[sweep].sweep.levels[level].runs.indices {
+          input.analyses[sweep].sweep.levels[level].runs[run].samples = nil
+          input.analyses[sweep].sweep.levels[level].runs[run].recomputedLatency = nil
+        }
+      }
+    }
+    MemoryPolicy.releaseFreedMemory()
   }
 
   /// Defaults, overridden by benchreport.yaml, overridden by flags.

@@ -607,6 +607,22 @@ private struct Cursor {
     if position < end && bytes[position] == UInt8(ascii: ".") {
       position += 1
       let fractionStart = position
+      // Eight digits at a time while all eight are kept (vLLM writes 17-digit fractions
+      // such as 0.030181821737335194): the mantissa, exponent and digit count the loop below
+      // would reach one digit at a time. When nothing but zeros came before, leading zeros
+      // are not counted as digits, as below.
+      while position + 8 <= end, let eight = Self.eightDigits(bytes.baseAddress! + position) {
+        if mantissa == 0 {
+          mantissa = eight
+          digits = Self.decimalDigitCount(eight)
+        } else {
+          guard digits + 8 <= 19 else { break }
+          mantissa = mantissa &* 100_000_000 &+ eight
+          digits += 8
+        }
+        exponent -= 8
+        position += 8
+      }
       while position < end, case let byte = bytes[position], byte >= 0x30 && byte <= 0x39 {
         if digits < 19 {
           mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
@@ -657,6 +673,34 @@ private struct Cursor {
       return low
     }
     return strtodFallback(from: start)
+  }
+
+  /// The value of the eight ASCII digits at `pointer`, or nil when any of the eight bytes is
+  /// not a digit (the SWAR method of Lemire's fast_float, `parse_eight_digits_unrolled`).
+  @inline(__always)
+  static func eightDigits(_ pointer: UnsafePointer<UInt8>) -> UInt64? {
+    let value = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+    // Each byte is 0x30...0x39: its high nibble is 3, and adding 6 does not carry into it.
+    let highNibbles = value & 0xF0F0_F0F0_F0F0_F0F0
+    let carried = ((value &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4
+    guard highNibbles | carried == 0x3333_3333_3333_3333 else { return nil }
+    var digits = value &- 0x3030_3030_3030_3030
+    digits = digits &* 10 &+ (digits >> 8)  // pairs: d0*10+d1 in every other byte
+    let mask: UInt64 = 0x0000_00FF_0000_00FF
+    let first: UInt64 = 100 &+ (1_000_000 << 32)
+    let second: UInt64 = 1 &+ (10_000 << 32)
+    return (((digits & mask) &* first) &+ (((digits >> 16) & mask) &* second)) >> 32
+  }
+
+  /// Number of decimal digits of `value` without leading zeros (0 for 0).
+  static func decimalDigitCount(_ value: UInt64) -> Int {
+    var count = 0
+    var rest = value
+    while rest > 0 {
+      count += 1
+      rest /= 10
+    }
+    return count
   }
 
   /// `strtod` on a NUL-terminated copy of the number (the buffer has no terminator).

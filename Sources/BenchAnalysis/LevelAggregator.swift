@@ -50,7 +50,11 @@ public enum LevelAggregator {
     if samples.count == runs.count, !samples.isEmpty {
       let pooled = samples.count == 1 ? samples[0] : pool(samples)
       let reportedPercentiles = Set(runs.flatMap { $0.latency.values.flatMap(\.percentiles.keys) })
-      metrics.latency = SampleStatistics.summaries(of: pooled, extraPercentiles: reportedPercentiles)
+      if runs.count == 1, let ahead = runs[0].recomputedLatency, ahead.extraPercentiles == reportedPercentiles {
+        metrics.latency = ahead.summaries
+      } else {
+        metrics.latency = SampleStatistics.summaries(of: pooled, extraPercentiles: reportedPercentiles)
+      }
       // Keep reported summaries for metrics the samples cannot give.
       for (metric, summary) in runs[0].latency where metrics.latency[metric] == nil && runs.count == 1 {
         metrics.latency[metric] = summary
@@ -94,6 +98,18 @@ public enum LevelAggregator {
       metrics.effectiveConcurrencySource = .littlesLawApproximation
     }
     return metrics
+  }
+
+  /// Recomputes `run`'s latency summaries from its samples now, into `run.recomputedLatency`,
+  /// so `metrics(of:)` of a level made of this run alone need not sort them again (the same
+  /// numbers: the same function on the same samples). For the executable to call on the
+  /// thread that read the file; a run without samples is left as it is.
+  public static func recomputeLatencyAhead(of run: inout Run) {
+    guard let samples = run.samples else { return }
+    let reportedPercentiles = Set(run.latency.values.flatMap(\.percentiles.keys))
+    run.recomputedLatency = RecomputedLatency(
+      extraPercentiles: reportedPercentiles,
+      summaries: SampleStatistics.summaries(of: samples, extraPercentiles: reportedPercentiles))
   }
 
   /// (attempted, completed) of one run, from `failed`, `num_prompts` or the samples.

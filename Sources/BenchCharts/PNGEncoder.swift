@@ -24,14 +24,17 @@ enum PNGEncoder {
     let stride = Int(cairo_image_surface_get_stride(surface))
     let rows = UnsafeRawPointer(data)
 
-    func pixel(_ x: Int, _ y: Int) -> UInt32 {
-      rows.loadUnaligned(fromByteOffset: y * stride + x * 4, as: UInt32.self)
-    }
+    func line(_ y: Int) -> UnsafeRawPointer { rows + y * stride }
+    // Opaque when every alpha byte is 0xFF; a row is checked whole (branch-free, so the loop
+    // vectorizes).
     var opaque = true
-    scan: for y in 0..<height {
-      for x in 0..<width where pixel(x, y) >> 24 != 0xFF {
+    for y in 0..<height {
+      let pixels = line(y)
+      var alphas: UInt32 = 0xFF
+      for x in 0..<width { alphas &= pixels.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self) >> 24 }
+      if alphas != 0xFF {
         opaque = false
-        break scan
+        break
       }
     }
     let channels = opaque ? 3 : 4
@@ -40,17 +43,24 @@ enum PNGEncoder {
     var row = [UInt8](repeating: 0, count: 1 + width * channels)
     let deflater = Deflater()
     guard deflater.isReady else { return nil }
-    for y in 0..<height {
-      row.withUnsafeMutableBufferPointer { out in
+    let encoded = row.withUnsafeMutableBufferPointer { out in
+      for y in 0..<height {
+        let pixels = line(y)
         out[0] = 0  // filter type None
-        var offset = 1
-        for x in 0..<width {
-          let value = pixel(x, y)
-          let alpha = value >> 24
-          var red = (value >> 16) & 0xFF
-          var green = (value >> 8) & 0xFF
-          var blue = value & 0xFF
-          if !opaque {
+        if opaque {
+          for x in 0..<width {
+            let value = pixels.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
+            out[1 + 3 * x] = UInt8(truncatingIfNeeded: value >> 16)
+            out[2 + 3 * x] = UInt8(truncatingIfNeeded: value >> 8)
+            out[3 + 3 * x] = UInt8(truncatingIfNeeded: value)
+          }
+        } else {
+          for x in 0..<width {
+            let value = pixels.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
+            let alpha = value >> 24
+            var red = (value >> 16) & 0xFF
+            var green = (value >> 8) & 0xFF
+            var blue = value & 0xFF
             // cairo-png.c `unpremultiply_data`.
             if alpha == 0 {
               red = 0
@@ -61,16 +71,17 @@ enum PNGEncoder {
               green = (green * 255 + alpha / 2) / alpha
               blue = (blue * 255 + alpha / 2) / alpha
             }
+            out[1 + 4 * x] = UInt8(truncatingIfNeeded: red)
+            out[2 + 4 * x] = UInt8(truncatingIfNeeded: green)
+            out[3 + 4 * x] = UInt8(truncatingIfNeeded: blue)
+            out[4 + 4 * x] = UInt8(truncatingIfNeeded: alpha)
           }
-          out[offset] = UInt8(truncatingIfNeeded: red)
-          out[offset + 1] = UInt8(truncatingIfNeeded: green)
-          out[offset + 2] = UInt8(truncatingIfNeeded: blue)
-          if !opaque { out[offset + 3] = UInt8(truncatingIfNeeded: alpha) }
-          offset += channels
         }
+        guard deflater.add(UnsafeBufferPointer(out)) else { return false }
       }
-      guard deflater.add(row) else { return nil }
+      return true
     }
+    guard encoded else { return nil }
     guard let compressed = deflater.finish() else { return nil }
 
     var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -124,30 +135,31 @@ enum PNGEncoder {
       stream.deallocate()
     }
 
-    func add(_ bytes: [UInt8]) -> Bool { run(bytes, flush: Z_NO_FLUSH) }
+    func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { run(bytes, flush: Z_NO_FLUSH) }
 
     /// The whole zlib stream.
-    func finish() -> [UInt8]? { run([], flush: Z_FINISH) ? output : nil }
+    func finish() -> [UInt8]? {
+      let done = [UInt8]().withUnsafeBufferPointer { run($0, flush: Z_FINISH) }
+      return done ? output : nil
+    }
 
-    private func run(_ bytes: [UInt8], flush: Int32) -> Bool {
-      var input = bytes
-      return input.withUnsafeMutableBufferPointer { source in
-        stream.pointee.next_in = source.baseAddress
-        stream.pointee.avail_in = uInt(source.count)
-        while true {
-          let (status, produced) = buffer.withUnsafeMutableBufferPointer { out in
-            stream.pointee.next_out = out.baseAddress
-            stream.pointee.avail_out = uInt(out.count)
-            let status = deflate(stream, flush)
-            return (status, out.count - Int(stream.pointee.avail_out))
-          }
-          guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { return false }
-          output.append(contentsOf: buffer[0..<produced])
-          if flush == Z_FINISH {
-            if status == Z_STREAM_END { return true }
-          } else if stream.pointee.avail_in == 0 && stream.pointee.avail_out != 0 {
-            return true
-          }
+    /// Feeds `source` (which zlib only reads) to deflate.
+    private func run(_ source: UnsafeBufferPointer<UInt8>, flush: Int32) -> Bool {
+      stream.pointee.next_in = source.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
+      stream.pointee.avail_in = uInt(source.count)
+      while true {
+        let (status, produced) = buffer.withUnsafeMutableBufferPointer { out in
+          stream.pointee.next_out = out.baseAddress
+          stream.pointee.avail_out = uInt(out.count)
+          let status = deflate(stream, flush)
+          return (status, out.count - Int(stream.pointee.avail_out))
+        }
+        guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { return false }
+        output.append(contentsOf: buffer[0..<produced])
+        if flush == Z_FINISH {
+          if status == Z_STREAM_END { return true }
+        } else if stream.pointee.avail_in == 0 && stream.pointee.avail_out != 0 {
+          return true
         }
       }
     }

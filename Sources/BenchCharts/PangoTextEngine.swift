@@ -12,6 +12,14 @@ final class PangoTextEngine: TextMeasuring {
   private let context: OpaquePointer
   private let families: String
   private var descriptions: [ChartFont: OpaquePointer] = [:]
+  /// Sizes already measured: the layout measures the same tick labels and legend entries
+  /// again for every arrangement it tries.
+  private var sizes: [MeasuredText: ChartSize] = [:]
+
+  private struct MeasuredText: Hashable {
+    var text: String
+    var font: ChartFont
+  }
 
   init(families: String, fonts: FontConfiguration?) throws(ChartRenderError) {
     guard let fontMap = pango_cairo_font_map_new() else { throw .pango(stage: "creating a font map") }
@@ -40,10 +48,14 @@ final class PangoTextEngine: TextMeasuring {
   }
 
   func size(of text: String, font: ChartFont) -> ChartSize {
-    withLayout(text, font: font) { layout in
+    let key = MeasuredText(text: text, font: font)
+    if let known = sizes[key] { return known }
+    let size = withLayout(text, font: font) { layout in
       let extents = logicalExtents(layout)
       return ChartSize(width: extents.width, height: extents.height)
     }
+    sizes[key] = size
+    return size
   }
 
   /// How many characters of `text` no available font has a glyph for (drawn as hex

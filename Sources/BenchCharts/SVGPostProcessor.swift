@@ -86,7 +86,9 @@ public enum SVGPostProcessor {
   /// `value` with the id in each `url(#id)` replaced by `mapped(id)`; for attribute and
   /// CSS values that refer to SVG definitions.
   public static func rewritingURLReferences(in value: String, _ mapped: (String) -> String) -> String {
-    guard value.contains("url(#") else { return value }
+    // Most values (path data, hundreds of kilobytes for a day-long timeline) have no "(" at
+    // all: a byte scan answers for them without Foundation's string search.
+    guard value.utf8.contains(UInt8(ascii: "(")), value.contains("url(#") else { return value }
     var result = ""
     var rest = Substring(value)
     while let start = rest.range(of: "url(#") {

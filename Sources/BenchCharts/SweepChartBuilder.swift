@@ -328,9 +328,11 @@ public struct SweepChartBuilder: Sendable {
     let bins = Int((upper / binWidth).rounded(.up)) + 1
     var counts = Array(repeating: 0, count: bins)
     var count = 0
-    forEachValue { value in
-      count += 1
-      if value >= 0 { counts[min(bins - 1, Int(value / binWidth))] += 1 }
+    counts.withUnsafeMutableBufferPointer { counts in
+      forEachValue { value in
+        count += 1
+        if value >= 0 { counts[min(bins - 1, Int(value / binWidth))] += 1 }
+      }
     }
     let total = Double(max(count, 1))
     return counts.enumerated().map { DataPoint(x: Double($0.offset) * binWidth, y: Double($0.element) / total * 100) }

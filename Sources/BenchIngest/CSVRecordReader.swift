@@ -17,6 +17,56 @@ public struct CSVRecordReader {
     public var line: Int
   }
 
+  /// One record whose cells are kept as bytes, filled by `next(into:)` and reused from record
+  /// to record. Cells are read as bytes with `withCells` or as text with `string(_:)`.
+  public struct RawRecord {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    /// Every cell as `next()` decodes it, when the record is not plain ASCII; else nil.
+    var decoded: [String]?
+    /// The 1-based line the record starts on.
+    public internal(set) var line = 0
+
+    public init() {}
+
+    /// Number of cells.
+    public var count: Int { ends.count }
+
+    /// Cell `index` as `next()` would return it.
+    public func string(_ index: Int) -> String {
+      if let decoded { return decoded[index] }
+      return withCells { String(decoding: $0[index], as: UTF8.self) }
+    }
+
+    /// Calls `body` with the record's cells as UTF-8 bytes (one buffer access for the
+    /// whole record rather than one per cell).
+    public func withCells<Result>(_ body: (Cells) -> Result) -> Result {
+      guard let decoded else {
+        return bytes.withUnsafeBufferPointer { bytes in ends.withUnsafeBufferPointer { body(Cells(bytes: bytes, ends: $0)) } }
+      }
+      var utf8: [UInt8] = []
+      var decodedEnds: [Int] = []
+      for text in decoded {
+        utf8 += text.utf8
+        decodedEnds.append(utf8.count)
+      }
+      return utf8.withUnsafeBufferPointer { bytes in decodedEnds.withUnsafeBufferPointer { body(Cells(bytes: bytes, ends: $0)) } }
+    }
+
+    /// A record's cells, valid inside `withCells`.
+    public struct Cells {
+      let bytes: UnsafeBufferPointer<UInt8>
+      let ends: UnsafeBufferPointer<Int>
+
+      public var count: Int { ends.count }
+
+      public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+      }
+    }
+  }
+
   /// The text encoding the fields were decoded with.
   public enum Encoding: String, Sendable {
     case utf8 = "UTF-8"
@@ -66,6 +116,59 @@ public struct CSVRecordReader {
 
   /// The next record, or nil at the end of the input.
   public mutating func next() throws(CSVReadError) -> Record? {
+    guard try scanRecord() else { return nil }
+    return emit()
+  }
+
+  /// Reads the next record into `record`, reusing its storage; false at the end of the input.
+  ///
+  /// Why: a day-long Locust history has millions of cells, nearly all numbers, and `next()`
+  /// makes a `String` of each. Here a record's cells stay bytes (`RawRecord.withCells`), and
+  /// only the cells a caller asks for become strings, decoded exactly as `next()` decodes them.
+  public mutating func next(into record: inout RawRecord) throws(CSVReadError) -> Bool {
+    guard try scanRecord() else { return false }
+    // The buffers change hands: the record's previous storage becomes the reader's, so a
+    // steady stream of records allocates nothing.
+    swap(&recordBytes, &record.bytes)
+    swap(&fieldEnds, &record.ends)
+    record.line = recordLine
+    record.decoded = nil
+    // Cells that are not plain ASCII (or hold a CR) go through `decode`, which may switch the
+    // encoding to GB18030: then every cell of the record is decoded in order, as `next()` does.
+    if encoding != .utf8 || !Self.isPlainASCII(record.bytes) {
+      var fields: [String] = []
+      fields.reserveCapacity(record.ends.count)
+      var start = 0
+      for end in record.ends {
+        fields.append(decode(record.bytes[start..<end]))
+        start = end
+      }
+      record.decoded = fields
+    }
+    recordBytes.removeAll(keepingCapacity: true)
+    fieldEnds.removeAll(keepingCapacity: true)
+    recordStarted = false
+    state = .fieldStart
+    return true
+  }
+
+  /// True when every byte is ASCII and none is a CR (what `decode` keeps as it is).
+  private static func isPlainASCII(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { bytes in
+      // Branch-free, so the loop vectorizes: records are checked whole.
+      var high: UInt8 = 0
+      var carriageReturns = 0
+      for byte in bytes {
+        high |= byte
+        carriageReturns &+= byte == 0x0D ? 1 : 0
+      }
+      return high < 0x80 && carriageReturns == 0
+    }
+  }
+
+  /// Scans up to the end of the next record, leaving its cells in `recordBytes`/`fieldEnds`;
+  /// false when the input holds no further record.
+  private mutating func scanRecord() throws(CSVReadError) -> Bool {
     while true {
       if position >= buffer.count {
         if !(try refill()) { return finish() }
@@ -76,6 +179,12 @@ public struct CSVRecordReader {
           position += 3
           continue
         }
+      }
+      // Unquoted cells (nearly every cell of a history) are scanned through a pointer.
+      if state == .fieldStart || state == .unquoted {
+        let chunk = buffer
+        if chunk.withUnsafeBufferPointer({ scanUnquoted($0) }) { return true }
+        if position >= buffer.count { continue }
       }
       // Runs of ordinary bytes inside a field are copied in one go: a history is mostly
       // digits between commas.
@@ -110,7 +219,7 @@ public struct CSVRecordReader {
         case 0x0D, 0x0A:
           if recordStarted {
             fieldEnds.append(recordBytes.count)
-            return emit()
+            return true
           }
         default:
           startRecordIfNeeded()
@@ -123,7 +232,7 @@ public struct CSVRecordReader {
           endField()
         case 0x0D, 0x0A:
           endField()
-          return emit()
+          return true
         default:
           recordBytes.append(byte)
         }
@@ -138,7 +247,7 @@ public struct CSVRecordReader {
           endField()
         case 0x0D, 0x0A:
           endField()
-          return emit()
+          return true
         default:
           repairedQuotes += 1
           recordBytes.append(0x22)
@@ -147,6 +256,86 @@ public struct CSVRecordReader {
         }
       }
     }
+  }
+
+  /// The common case of `scanRecord`, unquoted cells, over the current chunk `bytes`: consumes
+  /// bytes from `position` as the general loop would, up to the end of a record (true), the
+  /// start of a quoted cell or the end of the chunk (false).
+  private mutating func scanUnquoted(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    var position = self.position
+    defer { self.position = position }
+    if state == .fieldStart && !recordStarted {
+      // Blank lines and the LF of a CR LF are skipped between records.
+      while position < count, case let byte = bytes[position], byte == 0x0A || byte == 0x0D {
+        if byte == 0x0A { line += 1 }
+        position += 1
+      }
+      // A whole record without quotes inside the chunk: copied in one go, then the commas
+      // squeezed out in place (the cells end up as `next()` would store them).
+      var end = position
+      while end < count, case let byte = bytes[end], byte != 0x0A && byte != 0x0D && byte != 0x22 { end += 1 }
+      if end < count, end > position, bytes[end] != 0x22 {
+        startRecordIfNeeded()
+        recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<end]))
+        var ends: [Int] = []
+        swap(&ends, &fieldEnds)
+        let kept = recordBytes.withUnsafeMutableBufferPointer { record in
+          var written = 0
+          for index in 0..<record.count {
+            let byte = record[index]
+            if byte == 0x2C {
+              ends.append(written)
+            } else {
+              record[written] = byte
+              written += 1
+            }
+          }
+          return written
+        }
+        ends.append(kept)
+        swap(&ends, &fieldEnds)
+        recordBytes.removeLast(recordBytes.count - kept)
+        if bytes[end] == 0x0A { line += 1 }
+        position = end + 1
+        return true
+      }
+    }
+    while position < count {
+      if state == .fieldStart {
+        let byte = bytes[position]
+        if byte == 0x22 { return false }
+        if byte == 0x2C {
+          position += 1
+          startRecordIfNeeded()
+          fieldEnds.append(recordBytes.count)
+          continue
+        }
+        if byte == 0x0D || byte == 0x0A {
+          position += 1
+          if byte == 0x0A { line += 1 }
+          if recordStarted {
+            fieldEnds.append(recordBytes.count)
+            return true
+          }
+          continue
+        }
+        startRecordIfNeeded()
+        state = .unquoted
+      }
+      let start = position
+      while position < count, case let byte = bytes[position], byte != 0x2C && byte != 0x0D && byte != 0x0A {
+        position += 1
+      }
+      if position > start { recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position])) }
+      if position == count { return false }
+      let byte = bytes[position]
+      position += 1
+      if byte == 0x0A { line += 1 }
+      endField()
+      if byte != 0x2C { return true }
+    }
+    return false
   }
 
   /// Every remaining record (small inputs only).
@@ -202,7 +391,8 @@ public struct CSVRecordReader {
     return record
   }
 
-  private mutating func finish() -> Record? {
+  /// Ends the record the input stops in; false when there is none.
+  private mutating func finish() -> Bool {
     switch state {
     case .quoted:
       endedInsideQuotes = true
@@ -212,8 +402,7 @@ public struct CSVRecordReader {
     case .fieldStart:
       if recordStarted { fieldEnds.append(recordBytes.count) }
     }
-    guard recordStarted || !fieldEnds.isEmpty else { return nil }
-    return emit()
+    return recordStarted || !fieldEnds.isEmpty
   }
 
   /// UTF-8, or GB18030 from the first field that is not valid UTF-8 on; CR before LF inside a

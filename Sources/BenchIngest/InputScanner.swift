@@ -10,6 +10,11 @@ public struct InputScanner: Sendable {
   /// Absolute paths never read (the output folder, when it lies inside the input).
   public var excludedPaths: [String]
 
+  /// Called on every run right after its file is read, on the thread that read it (the
+  /// executable recomputes latency summaries there, see `RecomputedLatency`), so that work
+  /// shares the cores with the reading. Not counted in the per-format read timings.
+  public var preparingRun: (@Sendable (inout Run) -> Void)?
+
   public init(excludedPaths: [String] = []) {
     self.excludedPaths = excludedPaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
   }
@@ -33,17 +38,51 @@ public struct InputScanner: Sendable {
     }
     var locustSets: [LocustRunSet] = []
     files = scanLocust(files, sets: &locustSets, into: &result)
-    // Locust run sets first, then the other files, each on all cores (two at a time on two
-    // cores, so memory stays bounded), merged in that order so the output does not depend on
-    // the scheduling. Not side by side: a day-long Locust history holds ~90 MB of rows while
-    // it is assembled, which on top of every file's samples set the peak memory.
-    let locustResults = ParallelMap.map(locustSets) { Self.read($0) }
-    if !locustSets.isEmpty { FreedMemory.release() }
-    let fileResults = ParallelMap.map(files) { Self.read($0) }
-    for fileResult in locustResults + fileResults { result.merge(fileResult) }
+    // Every Locust run set and every other file is one job, run on all cores (two at a time
+    // on two cores, so memory stays bounded) and merged in this order — Locust sets, then the
+    // files — so the output does not depend on the scheduling. Jobs start largest first:
+    // Locust sets (the slowest per byte), then files by size. That keeps both cores busy to
+    // the end, and the largest files' samples (and their preparation) come first, while little
+    // else is held: a day-long Locust history holds ~90 MB of rows while it is assembled,
+    // which next to every file's samples would set the peak memory.
+    let jobs = locustSets.map(Job.locust) + files.map(Job.file)
+    let sizes = jobs.map(\.startOrderSize)
+    let order = jobs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    let preparingRun = self.preparingRun
+    let finished = ParallelMap.map(order) { index in
+      var jobResult: IngestResult
+      switch jobs[index] {
+      case .locust(let set):
+        jobResult = Self.read(set)
+        FreedMemory.release()  // the history's rows, freed in small blocks
+      case .file(let file):
+        jobResult = Self.read(file)
+      }
+      if let preparingRun {
+        for runIndex in jobResult.runs.indices { preparingRun(&jobResult.runs[runIndex]) }
+      }
+      return jobResult
+    }
+    var results = [IngestResult?](repeating: nil, count: jobs.count)
+    for (position, index) in order.enumerated() { results[index] = finished[position] }
+    for jobResult in results { result.merge(jobResult!) }
     Self.removeSweepSummaryDuplicates(&result)
     result.skipped.sort()
     return result
+  }
+
+  /// One unit of reading work.
+  enum Job: Sendable {
+    case locust(LocustRunSet)
+    case file((path: String, display: String))
+
+    /// Bytes, for the start order; Locust sets come before every file.
+    var startOrderSize: Int {
+      switch self {
+      case .locust: Int.max
+      case .file(let file): (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+      }
+    }
   }
 
   /// Reads one file (memory-mapped when possible), timed for `--timings`.

@@ -57,7 +57,33 @@ enum LocustCell {
   }
 
   static func integer(_ text: String?) -> Int? {
-    guard let value = number(text), value >= 0, value < 1e15 else { return nil }
+    integer(fromNumber: number(text))
+  }
+
+  /// `number(_:)` of a cell given as its UTF-8 bytes, without making a `String` of it when it
+  /// is plain ASCII (every cell of a history): the same value for the same text.
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return number(String(decoding: bytes, as: UTF8.self)) }
+    // For ASCII text, `trimmingWhitespace` drops exactly these bytes from both ends.
+    func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    var start = 0
+    var end = bytes.count
+    while start < end, isWhitespace(bytes[start]) { start += 1 }
+    while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+    let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    if trimmed.isEmpty || (trimmed.count == 3 && trimmed[0] == 0x4E && trimmed[1] == 0x2F && trimmed[2] == 0x41) { return nil }  // N/A
+    guard let value = TolerantJSONParser.plainNumber(trimmed) ?? Double(String(decoding: trimmed, as: UTF8.self)), value.isFinite
+    else { return nil }
+    return value
+  }
+
+  /// `integer(_:)` of a cell given as its UTF-8 bytes.
+  static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    integer(fromNumber: number(bytes))
+  }
+
+  private static func integer(fromNumber value: Double?) -> Int? {
+    guard let value, value >= 0, value < 1e15 else { return nil }
     return Int(value.rounded())
   }
 

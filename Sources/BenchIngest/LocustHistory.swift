@@ -56,24 +56,36 @@ struct LocustHistory: Sendable {
     history.percentiles = columns.percentileColumns.map(\.percentile)
     var dropped = 0
     var lastShortLine: Int?
-    while let record = try LocustStatsCSVReader.next(&reader, path: path) {
-      let fields = record.fields
-      guard fields.count >= columns.count, let timestamp = LocustCell.number(fields[timestampIndex]) else {
+    // Cells are parsed from their bytes (`next(into:)`): a String per cell was most of the
+    // cost of a day-long history. Only the name and method become strings.
+    var record = CSVRecordReader.RawRecord()
+    while try LocustStatsCSVReader.next(&reader, into: &record, path: path) {
+      guard record.count >= columns.count else {
         dropped += 1
         lastShortLine = record.line
         continue
       }
-      let row = Row(
-        timestamp: timestamp, users: usersIndex.flatMap { LocustCell.integer(fields[$0]) },
-        requestsPerSecond: rpsIndex.flatMap { LocustCell.number(fields[$0]) },
-        failuresPerSecond: fpsIndex.flatMap { LocustCell.number(fields[$0]) },
-        percentiles: columns.percentileColumns.map { LocustCell.number(fields[$0.index]) },
-        totalRequests: totalIndex.flatMap { LocustCell.integer(fields[$0]) },
-        totalFailures: failedIndex.flatMap { LocustCell.integer(fields[$0]) },
-        totalMedian: medianIndex.flatMap { LocustCell.number(fields[$0]) },
-        totalAverage: averageIndex.flatMap { LocustCell.number(fields[$0]) })
-      let name = fields[nameIndex]
-      let method = methodIndex.flatMap { LocustCell.method(fields[$0]) }
+      let parsed = record.withCells { cells -> Row? in
+        func number(_ index: Int) -> Double? { LocustCell.number(cells[index]) }
+        func integer(_ index: Int) -> Int? { LocustCell.integer(cells[index]) }
+        guard let timestamp = number(timestampIndex) else { return nil }
+        return Row(
+          timestamp: timestamp, users: usersIndex.flatMap(integer),
+          requestsPerSecond: rpsIndex.flatMap(number),
+          failuresPerSecond: fpsIndex.flatMap(number),
+          percentiles: columns.percentileColumns.map { number($0.index) },
+          totalRequests: totalIndex.flatMap(integer),
+          totalFailures: failedIndex.flatMap(integer),
+          totalMedian: medianIndex.flatMap(number),
+          totalAverage: averageIndex.flatMap(number))
+      }
+      guard let row = parsed else {
+        dropped += 1
+        lastShortLine = record.line
+        continue
+      }
+      let name = record.string(nameIndex)
+      let method = methodIndex.flatMap { LocustCell.method(record.string($0)) }
       if method == nil && LocustCell.isTotalName(name) {
         history.aggregate.append(row)
         continue

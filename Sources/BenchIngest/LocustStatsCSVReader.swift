@@ -90,6 +90,14 @@ enum LocustStatsCSVReader {
     }
   }
 
+  static func next(_ reader: inout CSVRecordReader, into record: inout CSVRecordReader.RawRecord, path: String) throws(LocustReadError) -> Bool {
+    do {
+      return try reader.next(into: &record)
+    } catch {
+      throw .unreadable(path, error.description)
+    }
+  }
+
   static func fileName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
   }

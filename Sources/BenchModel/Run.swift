@@ -68,6 +68,9 @@ public struct Run: Sendable, Equatable {
   /// Locust's response-time histogram of the whole run (bucket ms → requests, failed requests
   /// included), from `--json`; nil for other sources.
   public var responseTimeHistogram: [Double: Int]?
+  /// Summaries of `samples` computed ahead of the analysis (see `RecomputedLatency`); nil
+  /// until then.
+  public var recomputedLatency: RecomputedLatency?
 
   /// Load over time (Locust history), shared by the runs cut from one step-load history.
   public var timeline: LoadTimeline?

@@ -4,7 +4,7 @@ import Foundation
 /// Renders one output document from the report input: the view model built with the format's
 /// escaping, its template rendered in the format's mode, and HTML checked with libxml2 to be
 /// well-formed XHTML before anyone writes it.
-public struct ReportRenderer {
+public struct ReportRenderer: Sendable {
   public let strings: StringsCatalogue
   /// The default templates (and `partials/`), e.g. `templates/` or a user's copy of it.
   public let templatesDirectory: String

@@ -101,25 +101,35 @@ struct AnalyzeCommand: ParsableCommand {
     try OutputSelection.refuseOutputInside(inputs: inputs, outputFolder: outputFolder, out: out, force: force)
     var clock = PhaseTimings(enabled: timings)
     let settingsAndEnvironment = try thresholds.load(inputs: inputs)
-    let scan = InputScanner(excludedPaths: [outputFolder]).scan(inputs)
-    MemoryPolicy.releaseFreedMemory()
-    clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
-    clock.ingest(scan.timings)
-    let grouping = SweepGrouper.group(scan.runs)
-    let analyses = grouping.sweeps.map { SweepAnalyzer.analyze($0, settings: settingsAndEnvironment.settings) }
-    clock.lap("analysis")
-    let skipped = (scan.skipped + grouping.unplaced).sorted()
-    var input = ReportInput(
-      analyses: analyses, skipped: skipped, filesExamined: scan.filesExamined, environment: settingsAndEnvironment.environment)
-    if let baseline {
-      // Last week is judged by this week's thresholds, so a moved limit means a moved server.
-      let previous = try ComparisonSide.load(baseline, settings: settingsAndEnvironment.settings, excludedPaths: [outputFolder])
-      let current = ComparisonSide.analysed(analyses, name: inputs.joined(separator: ", "))
-      let comparison = ComparisonAnalyzer.compare(base: previous.snapshots, new: current.snapshots, settings: try noise.settings())
-      input.baseline = ComparisonReportInput(
-        comparison: comparison, baseName: baseline, newName: current.name, skipped: previous.skipped)
-      clock.lap("baseline")
-    }
+    // Ingest and analysis in a scope of their own, so that nothing but `input` holds the runs'
+    // samples once the chart specs (and the baseline comparison) no longer need them.
+    var input = try {
+      var scanner = InputScanner(excludedPaths: [outputFolder])
+      // Each run's latency summaries are recomputed from its samples as soon as it is read, on
+      // the reading threads; the analysis then uses them for single-run levels.
+      scanner.preparingRun = { LevelAggregator.recomputeLatencyAhead(of: &$0) }
+      let scan = scanner.scan(inputs)
+      MemoryPolicy.releaseFreedMemory()
+      clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
+      clock.ingest(scan.timings)
+      let grouping = SweepGrouper.group(scan.runs)
+      let analyses = grouping.sweeps.map { SweepAnalyzer.analyze($0, settings: settingsAndEnvironment.settings) }
+      clock.lap("analysis")
+      var input = ReportInput(
+        analyses: analyses, skipped: (scan.skipped + grouping.unplaced).sorted(), filesExamined: scan.filesExamined,
+        environment: settingsAndEnvironment.environment)
+      if let baseline {
+        // Last week is judged by this week's thresholds, so a moved limit means a moved server.
+        let previous = try ComparisonSide.load(baseline, settings: settingsAndEnvironment.settings, excludedPaths: [outputFolder])
+        let current = ComparisonSide.analysed(analyses, name: inputs.joined(separator: ", "))
+        let comparison = ComparisonAnalyzer.compare(base: previous.snapshots, new: current.snapshots, settings: try noise.settings())
+        input.baseline = ComparisonReportInput(
+          comparison: comparison, baseName: baseline, newName: current.name, skipped: previous.skipped)
+        clock.lap("baseline")
+      }
+      return input
+    }()
+    let skipped = input.skipped
 
     let (templatesFolder, strings) = try language.load()
     let writer = OutputWriter(directory: out)
@@ -127,6 +137,7 @@ struct AnalyzeCommand: ParsableCommand {
     if !chartFormats.isEmpty {
       let charts = ReportCharts.build(input, strings: strings) + (input.baseline.map { ComparisonCharts.build($0, strings: strings) } ?? [])
       clock.lap("chart-specs")
+      Self.dropSamples(from: &input)
       let chartWriter = ChartWriter(formats: chartFormats, writer: writer, inlineSVG: formats.contains(.html))
       let rendered = try chartWriter.write(charts)
       input.charts = rendered.links
@@ -135,8 +146,9 @@ struct AnalyzeCommand: ParsableCommand {
     }
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
+    let finalInput = input
     var documents = try output.renderDocuments { format in
-      (format.fileName, try renderer.render(format, input, template: templates[format]))
+      (format.fileName, try renderer.render(format, finalInput, template: templates[format]))
     }
     // With a baseline, the machine-readable comparison goes next to analysis.json.
     if formats.contains(.json), var baselineInput = input.baseline {
@@ -151,10 +163,25 @@ struct AnalyzeCommand: ParsableCommand {
     if !quiet {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
     }
-    if analyses.isEmpty {
+    if input.analyses.isEmpty {
       FileHandle.standardError.write(Data("benchreport: no benchmark results found in \(inputs.joined(separator: ", "))\n".utf8))
       throw ExitCode(2)
     }
     if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
+  }
+
+  /// Drops the runs' per-request samples (and what was recomputed from them), which only the
+  /// analysis and the chart specs read: millions of values that the chart rendering and the
+  /// documents would otherwise run beside (the peak memory of a run was at its end).
+  static func dropSamples(from input: inout ReportInput) {
+    for sweep in input.analyses.indices {
+      for level in input.analyses[sweep].sweep.levels.indices {
+        for run in input.analyses[sweep].sweep.levels[level].runs.indices {
+          input.analyses[sweep].sweep.levels[level].runs[run].samples = nil
+          input.analyses[sweep].sweep.levels[level].runs[run].recomputedLatency = nil
+        }
+      }
+    }
+    MemoryPolicy.releaseFreedMemory()
   }
 }

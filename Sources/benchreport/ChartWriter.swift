@@ -15,42 +15,34 @@ struct ChartWriter {
 
   func write(_ charts: [NamedChart]) throws -> (links: [ChartLink], paths: [String]) {
     let renderer = try CairoChartRenderer(theme: .standard, fonts: .system, pngScale: 2)
-    // Every chart × format is rendered on its own thread (rendering, mostly PNG encoding, was
-    // most of the run's time; the renderer is safe to share); files are written afterwards in
-    // chart order.
+    // One job per chart, on all cores (rendering, mostly PNG encoding, was most of the run's
+    // time; the renderer is safe to share): PNG and SVG from one layout, and the SVG's inline
+    // form (ids prefixed per chart) made there too. Files are written afterwards in chart order.
+    let wantsPNG = formats.contains("png")
     let wantsSVG = formats.contains("svg") || inlineSVG
-    let jobs = charts.flatMap { chart in
-      (formats.contains("png") ? [(chart, "png")] : []) + (wantsSVG ? [(chart, "svg")] : [])
-    }
-    let rendered = ParallelMap.map(jobs) { chart, format in
-      Result { () throws(ChartRenderError) -> [UInt8] in
-        format == "png" ? try renderer.png(chart.spec) : try renderer.svg(chart.spec)
+    let inlineSVG = self.inlineSVG
+    let rendered = ParallelMap.map(Array(charts.enumerated())) { index, chart in
+      Result { () throws(ChartRenderError) -> (png: [UInt8]?, svg: [UInt8]?, markup: String?) in
+        let (png, svg) = try renderer.render(chart.spec, png: wantsPNG, svg: wantsSVG)
+        guard inlineSVG, let svg else { return (png, svg, nil) }
+        return (png, svg, try SVGPostProcessor.inlineElement(svg, idPrefix: "c\(index + 1)-"))
       }
     }
     var links: [ChartLink] = []
     var paths: [String] = []
-    var next = 0
-    for (index, chart) in charts.enumerated() {
+    for (chart, result) in zip(charts, rendered) {
+      let output = try result.get()
       var png: String?
       var svg: String?
-      var markup: String?
-      if formats.contains("png") {
+      if let bytes = output.png {
         png = "charts/\(chart.fileStem).png"
-        paths.append(try writer.write(Data(try rendered[next].get()), to: png!))
-        next += 1
+        paths.append(try writer.write(Data(bytes), to: png!))
       }
-      if wantsSVG {
-        let bytes = try rendered[next].get()
-        next += 1
-        if formats.contains("svg") {
-          svg = "charts/\(chart.fileStem).svg"
-          paths.append(try writer.write(Data(bytes), to: svg!))
-        }
-        if inlineSVG {
-          markup = try SVGPostProcessor.inlineElement(bytes, idPrefix: "c\(index + 1)-")
-        }
+      if formats.contains("svg"), let bytes = output.svg {
+        svg = "charts/\(chart.fileStem).svg"
+        paths.append(try writer.write(Data(bytes), to: svg!))
       }
-      links.append(ChartLink(chart: chart, png: png, svg: svg, svgMarkup: markup))
+      links.append(ChartLink(chart: chart, png: png, svg: svg, svgMarkup: output.markup))
     }
     return (links, paths)
   }

@@ -105,8 +105,9 @@ struct CompareCommand: ParsableCommand {
       written += rendered.paths
     }
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
+    let finalInput = input
     let documents = try output.renderDocuments { format in
-      (format.comparisonFileName, try renderer.renderComparison(format, input))
+      (format.comparisonFileName, try renderer.renderComparison(format, finalInput))
     }
     for document in documents {
       written.append(try writer.write(document.text, to: document.name))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchModel
 import BenchReport
 import Foundation
 
@@ -35,12 +36,15 @@ struct OutputSelection {
 
   /// Every selected document, rendered before any is written: a broken template leaves the
   /// previous reports in place. A template error is a usage error (exit 2), reported with file
-  /// and line.
-  func renderDocuments(_ render: (ReportFormat) throws -> (name: String, text: String)) throws -> [(
+  /// and line. The documents are independent, so they are rendered side by side; the first error
+  /// in format order is the one reported, as if they had been rendered one after another.
+  func renderDocuments(_ render: @Sendable (ReportFormat) throws -> (name: String, text: String)) throws -> [(
     name: String, text: String
   )] {
+    let requested = ReportFormat.allCases.filter(formats.contains)
+    let results = ParallelMap.map(requested) { format in Result { try render(format) } }
     do {
-      return try ReportFormat.allCases.filter(formats.contains).map(render)
+      return try results.map { try $0.get() }
     } catch {
       FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
       throw ExitCode(2)

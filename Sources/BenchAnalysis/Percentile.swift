@@ -38,6 +38,19 @@ public enum Percentile {
     return interpolate(from: valueAtRank(below), to: valueAtRank(below + 1), by: gamma)
   }
 
+  /// The ranks (0-based positions in ascending order) that ``linear(count:_:valueAtRank:)``
+  /// reads for each of `percentiles`: what a selection must find.
+  public static func ranks(count: Int, _ percentiles: [Double]) -> [Int] {
+    var ranks: [Int] = []
+    for p in percentiles {
+      _ = linear(count: count, p) { rank in
+        ranks.append(rank)
+        return 0
+      }
+    }
+    return ranks
+  }
+
   /// Several percentiles of an unsorted sample, sorting it once.
   ///
   /// Returns the percentiles in the order asked for, or `nil` when there are no values or

@@ -7,26 +7,91 @@ import BenchModel
 /// - TTFT is the `ttfts` entry; E2E is the `latencies` entry when present, else TTFT + Σ gaps;
 /// - TPOT per request = (E2E − TTFT) / (output_len − 1), only for output_len > 1;
 /// - ITL is every gap of every successful request, flattened;
-/// - percentiles with numpy's default linear interpolation, std with `ddof = 0`;
-/// - seconds in, milliseconds out.
+/// - statistics of the values in seconds, in file order, then × 1000 — as vLLM does
+///   (`np.mean(ttfts) * 1000`): numpy's pairwise summation for the mean and the std
+///   (`ddof = 0`), numpy's default linear interpolation for the percentiles, and the mean of
+///   the two middle values for an even-sized median (`np.median`). TTFT and ITL then equal
+///   what vLLM printed to the last bit.
 public enum SampleStatistics {
   /// Percentiles always computed, besides any the file reported.
   public static let standardPercentiles: [Double] = [50, 90, 95, 99]
 
-  /// Summaries for every metric the samples allow, with `extraPercentiles` included.
+  /// Summaries for every metric the samples allow, with `extraPercentiles` included; in ms.
   public static func summaries(
     of samples: RequestSamples, extraPercentiles: Set<Double> = []
   ) -> [LatencyMetric: LatencySummary] {
-    var values = millisecondValues(of: samples)
     let percentiles = Array(Set(standardPercentiles).union(extraPercentiles)).sorted()
     var summaries: [LatencyMetric: LatencySummary] = [:]
+    var perRequest = secondValues(of: samples)
     for metric in LatencyMetric.allCases {
-      // Taken out of the dictionary so it is sorted in place, without a copy.
-      guard var metricValues = values.removeValue(forKey: metric), !metricValues.isEmpty else { continue }
-      RadixSort.sort(&metricValues)
-      summaries[metric] = summary(ofSorted: &metricValues, percentiles: percentiles)
+      let computed: LatencySummary?
+      if metric == .itl {
+        // The file's own array when every gap belongs to a successful request (failed
+        // requests have none): millions of values, never copied.
+        computed =
+          samples.gapsAreAllSuccessful
+          ? samples.interTokenGaps.withUnsafeBufferPointer { Self.summary(of: $0, percentiles: percentiles) }
+          : Self.summary(of: successfulGaps(of: samples), percentiles: percentiles)
+      } else {
+        computed = perRequest.removeValue(forKey: metric).map { Self.summary(of: $0, percentiles: percentiles) }
+      }
+      guard let computed, computed.mean != nil else { continue }
+      summaries[metric] = computed.scaled(by: 1000)
     }
     return summaries
+  }
+
+  /// Per-request TTFT, TPOT and E2E of the successful requests in seconds, in file order.
+  static func secondValues(of samples: RequestSamples) -> [LatencyMetric: [Double]] {
+    var ttft: [Double] = []
+    var tpot: [Double] = []
+    var e2el: [Double] = []
+    ttft.reserveCapacity(samples.count)
+    tpot.reserveCapacity(samples.count)
+    e2el.reserveCapacity(samples.count)
+    for index in 0..<samples.count where samples.isSuccessful(index) {
+      let firstToken = samples.timeToFirstToken[index]
+      let latency = samples.endToEndLatency?[index] ?? (firstToken + samples.gaps(of: index).reduce(0, +))
+      ttft.append(firstToken)
+      e2el.append(latency)
+      if index < samples.outputLengths.count, samples.outputLengths[index] > 1 {
+        tpot.append((latency - firstToken) / Double(samples.outputLengths[index] - 1))
+      }
+    }
+    return [.ttft: ttft, .tpot: tpot, .e2el: e2el]
+  }
+
+  /// The gaps of the successful requests, in file order.
+  static func successfulGaps(of samples: RequestSamples) -> [Double] {
+    var gaps: [Double] = []
+    for index in 0..<samples.count where samples.isSuccessful(index) { gaps += samples.gaps(of: index) }
+    return gaps
+  }
+
+  /// Mean, median, population std and the given percentiles of `values` (any order, any
+  /// unit: the summary has the values' unit).
+  public static func summary(of values: [Double], percentiles: [Double]) -> LatencySummary {
+    values.withUnsafeBufferPointer { summary(of: $0, percentiles: percentiles) }
+  }
+
+  /// ``summary(of:percentiles:)`` of values in a buffer, which is neither sorted nor copied:
+  /// the ranks the percentiles need are selected (``OrderStatistics``).
+  static func summary(of values: UnsafeBufferPointer<Double>, percentiles: [Double]) -> LatencySummary {
+    var summary = LatencySummary(origin: .recomputed)
+    let count = values.count
+    guard count > 0 else { return summary }
+    var ranks = Set(Percentile.ranks(count: count, percentiles))
+    // np.median: the middle value, or the mean of the two middle values.
+    let middle = count % 2 == 1 ? [count / 2] : [count / 2 - 1, count / 2]
+    ranks.formUnion(middle)
+    let atRank = OrderStatistics.values(atRanks: ranks, of: values)
+    summary.median = middle.count == 1 ? atRank[middle[0]]! : (atRank[middle[0]]! + atRank[middle[1]]!) / 2
+    for p in percentiles {
+      summary.percentiles[p] = Percentile.linear(count: count, p) { atRank[$0]! }
+    }
+    summary.mean = DescriptiveStatistics.mean(values)
+    summary.standardDeviation = DescriptiveStatistics.populationStandardDeviation(values, mean: summary.mean)
+    return summary
   }
 
   /// Per-request values in ms for each metric (ITL: all gaps).
@@ -41,56 +106,19 @@ public enum SampleStatistics {
   }
 
   static func millisecondValues(of samples: RequestSamples, metrics: Set<LatencyMetric>) -> [LatencyMetric: [Double]] {
-    var ttft: [Double] = []
-    var tpot: [Double] = []
-    var itl: [Double] = []
-    var e2el: [Double] = []
-    let wantsTTFT = metrics.contains(.ttft)
-    let wantsTPOT = metrics.contains(.tpot)
-    let wantsITL = metrics.contains(.itl)
-    let wantsE2EL = metrics.contains(.e2el)
-    if wantsTTFT { ttft.reserveCapacity(samples.count) }
-    if wantsE2EL { e2el.reserveCapacity(samples.count) }
-    if wantsITL { itl.reserveCapacity(samples.interTokenGaps.count) }
-    for index in 0..<samples.count where index >= samples.succeeded.count || samples.succeeded[index] {
-      let firstToken = samples.timeToFirstToken[index]
-      let gaps = samples.gaps(of: index)
-      if wantsITL { itl.append(contentsOf: gaps.lazy.map { $0 * 1000 }) }
-      guard wantsTTFT || wantsE2EL || wantsTPOT else { continue }
-      let latency = samples.endToEndLatency?[index] ?? (firstToken + gaps.reduce(0, +))
-      if wantsTTFT { ttft.append(firstToken * 1000) }
-      if wantsE2EL { e2el.append(latency * 1000) }
-      if wantsTPOT, index < samples.outputLengths.count, samples.outputLengths[index] > 1 {
-        tpot.append((latency - firstToken) / Double(samples.outputLengths[index] - 1) * 1000)
+    var values: [LatencyMetric: [Double]] = [:]
+    if !metrics.isDisjoint(with: [.ttft, .tpot, .e2el]) {
+      for (metric, seconds) in secondValues(of: samples) where metrics.contains(metric) {
+        values[metric] = seconds.map { $0 * 1000 }
       }
     }
-    var values: [LatencyMetric: [Double]] = [:]
-    if wantsTTFT { values[.ttft] = ttft }
-    if wantsTPOT { values[.tpot] = tpot }
-    if wantsITL { values[.itl] = itl }
-    if wantsE2EL { values[.e2el] = e2el }
-    return values
-  }
-
-  /// Mean, median, population std and the given percentiles of `values` (any order).
-  public static func summary(of values: [Double], percentiles: [Double]) -> LatencySummary {
-    var sorted = RadixSort.sorted(values)
-    return summary(ofSorted: &sorted, percentiles: percentiles)
-  }
-
-  /// The summary of values already sorted ascending. The mean and std are summed in sorted
-  /// order, as they always have been here, so the numbers do not move by a last bit.
-  /// `sorted` is used up: the squared deviations of the std overwrite it (millions of ITL
-  /// values need no second array).
-  static func summary(ofSorted sorted: inout [Double], percentiles: [Double]) -> LatencySummary {
-    var summary = LatencySummary(origin: .recomputed)
-    summary.mean = DescriptiveStatistics.mean(sorted)
-    summary.median = Percentile.linear(sorted, 50)
-    for p in percentiles {
-      summary.percentiles[p] = Percentile.linear(sorted, p)
+    if metrics.contains(.itl) {
+      var itl: [Double] = []
+      itl.reserveCapacity(samples.interTokenGaps.count)
+      forEachInterTokenGapMilliseconds(of: samples) { itl.append($0) }
+      values[.itl] = itl
     }
-    summary.standardDeviation = DescriptiveStatistics.populationStandardDeviation(overwriting: &sorted)
-    return summary
+    return values
   }
 
   /// Calls `body` with every inter-token gap of every successful request in ms: the values of
@@ -101,7 +129,7 @@ public enum SampleStatistics {
     samples.interTokenGaps.withUnsafeBufferPointer { gaps in
       samples.gapOffsets.withUnsafeBufferPointer { offsets in
         precondition(offsets.count > samples.count, "gap offsets missing")
-        for index in 0..<samples.count where index >= samples.succeeded.count || samples.succeeded[index] {
+        for index in 0..<samples.count where samples.isSuccessful(index) {
           let start = offsets[index]
           let end = offsets[index + 1]
           precondition(start <= end && end <= gaps.count, "gap offsets out of range")
@@ -116,7 +144,7 @@ public enum SampleStatistics {
   public static func perStreamDecodeSpeeds(of samples: RequestSamples) -> [Double] {
     var speeds: [Double] = []
     for index in 0..<samples.count where index < samples.outputLengths.count {
-      guard index >= samples.succeeded.count || samples.succeeded[index] else { continue }
+      guard samples.isSuccessful(index) else { continue }
       let outputLength = samples.outputLengths[index]
       guard outputLength > 1 else { continue }
       let firstToken = samples.timeToFirstToken[index]

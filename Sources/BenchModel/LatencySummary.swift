@@ -38,6 +38,15 @@ public struct LatencySummary: Sendable, Equatable, Hashable {
     return nil
   }
 
+  /// Every value multiplied by `factor` (seconds → ms: statistics taken in the file's unit,
+  /// then converted, as the tools convert theirs).
+  public func scaled(by factor: Double) -> LatencySummary {
+    LatencySummary(
+      mean: mean.map { $0 * factor }, median: median.map { $0 * factor },
+      standardDeviation: standardDeviation.map { $0 * factor },
+      percentiles: percentiles.mapValues { $0 * factor }, origin: origin)
+  }
+
   /// True when the summary holds no number at all.
   public var isEmpty: Bool {
     mean == nil && median == nil && standardDeviation == nil && percentiles.isEmpty

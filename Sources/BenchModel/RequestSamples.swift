@@ -36,6 +36,18 @@ public struct RequestSamples: Sendable, Equatable {
   /// Number of requests the arrays describe.
   public var count: Int { timeToFirstToken.count }
 
+  /// Whether request `index` succeeded; requests beyond `succeeded` (files without an
+  /// `errors` array) count as successful.
+  public func isSuccessful(_ index: Int) -> Bool {
+    index >= succeeded.count || succeeded[index]
+  }
+
+  /// True when no failed request has gaps (vLLM writes `[]` for them), so `interTokenGaps` is
+  /// exactly the gaps of the successful requests.
+  public var gapsAreAllSuccessful: Bool {
+    succeeded.indices.allSatisfy { succeeded[$0] || $0 >= count || gapOffsets[$0] == gapOffsets[$0 + 1] }
+  }
+
   /// Request `index`'s inter-token gaps.
   public func gaps(of index: Int) -> ArraySlice<Double> {
     interTokenGaps[gapOffsets[index]..<gapOffsets[index + 1]]

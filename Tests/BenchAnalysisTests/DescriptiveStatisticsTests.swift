@@ -46,4 +46,13 @@ struct DescriptiveStatisticsTests {
     let values = (1...1000).map { 1 / Double($0) }
     #expect(DescriptiveStatistics.pairwiseSum(values[...]) == 7.485470860550345)
   }
+
+  /// Beyond 8192 values numpy 1.x sums buffer by buffer: numpy 1.26.4 gives
+  /// `np.sum(1 / np.arange(1, 20001))` = 10.480728217229329 and `np.std` of the same
+  /// 0.00905370582938289 (numpy 2.4.6, one pairwise sum: 10.480728217229327).
+  @Test func sumsBeyondOneBufferMatchNumpyOne() {
+    let values = (1...20_000).map { 1 / Double($0) }
+    #expect(DescriptiveStatistics.pairwiseSum(values[...]) == 10.480728217229329)
+    #expect(DescriptiveStatistics.populationStandardDeviation(values) == 0.00905370582938289)
+  }
 }

@@ -86,8 +86,9 @@ struct RadixSortTests {
 
   /// Values from numpy 2.4.6 on the same 5000 numbers:
   /// `a = np.array([((i*2654435761) % 1000003)/1000.0 - 500.0 for i in range(5000)])`,
-  /// `np.percentile(a, [0, 25, 50, 90, 95, 99, 99.9, 100])`, `np.mean(np.sort(a))`,
-  /// `np.std(np.sort(a))`. Large enough to take the radix path (≥ 512 values).
+  /// `np.percentile(a, [0, 25, 50, 90, 95, 99, 99.9, 100])`, `np.mean(a)`, `np.std(a)`,
+  /// `np.median(a)` (numpy 2.4.6 here, on 2026-11-23). Large enough to take the radix path
+  /// (≥ 512 values) and selection (≥ 4096).
   @Test func percentilesOfALargeSampleMatchNumpy() throws {
     let values = (0..<5000).map { Double(($0 * 2_654_435_761) % 1_000_003) / 1000.0 - 500.0 }
     let percentiles = try #require(
@@ -98,19 +99,22 @@ struct RadixSortTests {
         499.61306500000006, 499.938,
       ])
     let summary = SampleStatistics.summary(of: values, percentiles: [99])
-    #expect(summary.mean == 0.5941605999999913)
+    #expect(summary.mean == 0.5941606000000013)  // np.mean(a), in the values' order
+    #expect(summary.median == 0.6225000000000023)
     #expect(summary.standardDeviation == 288.6915078552918)
     #expect(summary.percentiles[99] == 490.67365)
   }
 
-  /// The summary through the radix sort equals the one through `sorted()`.
+  /// The summary through selection equals the one through `sorted()`; mean and std are
+  /// summed in the values' own order, as numpy sums them.
   @Test func summaryMatchesTheComparisonSortPath() {
     var generator = Generator(state: 5)
     let values = (0..<20_000).map { _ in 0.02 + 0.01 * Double.random(in: 0..<1, using: &generator) }
     let sorted = values.sorted()
     let summary = SampleStatistics.summary(of: values, percentiles: [50, 90, 99, 99.9])
-    #expect(summary.mean == DescriptiveStatistics.mean(sorted))
-    #expect(summary.standardDeviation == DescriptiveStatistics.populationStandardDeviation(sorted))
+    #expect(summary.mean == DescriptiveStatistics.mean(values))
+    #expect(summary.standardDeviation == DescriptiveStatistics.populationStandardDeviation(values))
+    #expect(summary.median == (sorted[9_999] + sorted[10_000]) / 2)
     for p in [50.0, 90, 99, 99.9] { #expect(summary.percentiles[p] == Percentile.linear(sorted, p)) }
   }
 

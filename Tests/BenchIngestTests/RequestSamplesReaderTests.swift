@@ -237,13 +237,13 @@ struct RequestSamplesReaderTests {
     [summary?.mean, summary?.median, summary?.standardDeviation, summary?.percentile(99)]
   }
 
-  /// TTFT and ITL: vLLM's statistics are numpy over exactly the numbers in the file, so the
-  /// recomputation must agree to rounding (observed: ≤ 3e-16 relative).
+  /// TTFT and ITL: vLLM's statistics are numpy over exactly the numbers in the file, in
+  /// seconds, then × 1000; recomputed the same way, they are the same doubles.
   @Test(arguments: reported)
   func ttftAndITLMatchWhatVLLMWrote(_ reference: VLLMReported) throws {
     let summaries = try Self.recomputed(reference.path)
-    Self.expectClose(Self.values(summaries[.ttft]), reference.ttft, relative: 1e-12, "ttft vs vLLM")
-    Self.expectClose(Self.values(summaries[.itl]), reference.itl, relative: 1e-12, "itl vs vLLM")
+    #expect(Self.values(summaries[.ttft]) == reference.ttft, "ttft vs vLLM")
+    #expect(Self.values(summaries[.itl]) == reference.itl, "itl vs vLLM")
   }
 
   /// TPOT cannot match vLLM to rounding, and the reason is in vLLM's request function

@@ -1,0 +1,97 @@
+/// Values at given ranks of an unsorted sample (`sorted(values)[rank]`), found without sorting
+/// it and without changing or copying it.
+///
+/// Why: a run's percentiles need a handful of ranks, but its inter-token gaps are millions of
+/// values; sorting them all was the largest cost of recomputing a level's latency, and needed
+/// a copy (plus a sort's scratch) of the largest array of the run.
+///
+/// How: one pass finds the highest bit in which the values' order keys (IEEE bit patterns
+/// mapped so that unsigned order is numeric order, as in ``RadixSort``) differ, and whether
+/// the sample holds NaN or -0.0; a second pass counts the keys by their 16 bits from there
+/// down. The wanted ranks fall into a few of those 65 536 buckets; a third pass gathers the
+/// values of only those buckets, which are sorted, and each rank is read off. Values of
+/// latencies spread over the buckets, so the gathered values are a small fraction of the
+/// sample; when they are not (a sample of few distinct values), the gathered sort is simply
+/// larger, and the result is the same.
+///
+/// The result is exactly that of sorting: the same bits as `values.sorted()[rank]`. With NaN
+/// or -0.0 present (no order, or an order by position), the sample is sorted with the standard
+/// library, as ``RadixSort`` does.
+public enum OrderStatistics {
+  /// Below this many values a sort of a copy is as fast.
+  static let sortThreshold = 4096
+
+  /// `sorted(values)[rank]` for each of `ranks` (each in `0..<values.count`), by rank.
+  public static func values(atRanks ranks: Set<Int>, of values: UnsafeBufferPointer<Double>) -> [Int: Double] {
+    let count = values.count
+    precondition(ranks.allSatisfy { $0 >= 0 && $0 < count }, "rank out of range")
+    guard !ranks.isEmpty else { return [:] }
+    if count < sortThreshold { return byRank(ranks, sorted: RadixSort.sorted(Array(values))) }
+
+    // Pass 1: where the keys differ, and whether anything sorts by position.
+    let first = RadixSelect.orderedKey(values[0])
+    var differing: UInt64 = 0
+    var special = false
+    for value in values {
+      let bits = value.bitPattern
+      // -0.0, or NaN (all exponent bits set and a non-zero fraction).
+      special = special || bits == 0x8000_0000_0000_0000 || bits & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000
+      differing |= RadixSelect.orderedKey(value) ^ first
+    }
+    if special { return byRank(ranks, sorted: Array(values).sorted()) }
+    if differing == 0 { return Dictionary(uniqueKeysWithValues: ranks.map { ($0, values[0]) }) }
+    let highestBit = 63 - differing.leadingZeroBitCount
+    let shift = UInt64(max(highestBit - 15, 0))
+
+    // Pass 2: keys counted by their 16 bits below the common prefix.
+    var histogram = [Int](repeating: 0, count: 1 << 16)
+    histogram.withUnsafeMutableBufferPointer { counts in
+      for value in values {
+        counts[Int(truncatingIfNeeded: RadixSelect.orderedKey(value) >> shift) & 0xFFFF] += 1
+      }
+    }
+    // The bucket of each rank, and how many values lie in lower buckets.
+    var below = [Int](repeating: 0, count: (1 << 16) + 1)
+    for digit in 0..<(1 << 16) { below[digit + 1] = below[digit] + histogram[digit] }
+    func bucket(ofRank rank: Int) -> Int {
+      // The last bucket whose first rank is ≤ rank (binary search over `below`).
+      var low = 0
+      var high = 1 << 16
+      while high - low > 1 {
+        let middle = (low + high) / 2
+        if below[middle] <= rank { low = middle } else { high = middle }
+      }
+      return low
+    }
+    let wanted = Set(ranks.map(bucket(ofRank:)))
+
+    // Pass 3: the wanted buckets' values, sorted; buckets are in key order, so the rank r of
+    // bucket d sits at (values of wanted buckets below d) + (r − below[d]).
+    var isWanted = [Bool](repeating: false, count: 1 << 16)
+    var gatheredBefore: [Int: Int] = [:]
+    var total = 0
+    for digit in wanted.sorted() {
+      isWanted[digit] = true
+      gatheredBefore[digit] = total
+      total += histogram[digit]
+    }
+    var gathered: [Double] = []
+    gathered.reserveCapacity(total)
+    isWanted.withUnsafeBufferPointer { isWanted in
+      for value in values where isWanted[Int(truncatingIfNeeded: RadixSelect.orderedKey(value) >> shift) & 0xFFFF] {
+        gathered.append(value)
+      }
+    }
+    RadixSort.sort(&gathered)
+    var result: [Int: Double] = [:]
+    for rank in ranks {
+      let digit = bucket(ofRank: rank)
+      result[rank] = gathered[gatheredBefore[digit]! + rank - below[digit]]
+    }
+    return result
+  }
+
+  private static func byRank(_ ranks: Set<Int>, sorted: [Double]) -> [Int: Double] {
+    Dictionary(uniqueKeysWithValues: ranks.map { ($0, sorted[$0]) })
+  }
+}

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import BenchAnalysis
+
+/// The reference is the standard library's sort: `values.sorted()[rank]`, bit for bit.
+struct OrderStatisticsTests {
+  static func expectSameAsSorting(_ values: [Double], ranks: Set<Int>, _ comment: Comment) {
+    let sorted = values.sorted()
+    let selected = values.withUnsafeBufferPointer { OrderStatistics.values(atRanks: ranks, of: $0) }
+    #expect(Set(selected.keys) == ranks, comment)
+    for rank in ranks {
+      #expect(selected[rank]?.bitPattern == sorted[rank].bitPattern, "rank \(rank) \(comment)")
+    }
+  }
+
+  static func spread(_ count: Int) -> Set<Int> {
+    [0, 1, count / 4, count / 2 - 1, count / 2, count * 9 / 10, count * 99 / 100, count - 2, count - 1]
+  }
+
+  @Test func latencyLikeValues() {
+    var generator = RadixSortTests.Generator(state: 21)
+    // Inter-token gaps around 33 ms with a long tail: the shape of the benchmark's ITLs.
+    let values = (0..<200_000).map { index in
+      0.033 * (0.9 + 0.2 * Double.random(in: 0..<1, using: &generator)) + (index % 97 == 0 ? 0.5 : 0)
+    }
+    Self.expectSameAsSorting(values, ranks: Self.spread(values.count), "gaps")
+  }
+
+  @Test func valuesOfBothSignsAndManyMagnitudes() {
+    var generator = RadixSortTests.Generator(state: 22)
+    let values = (0..<50_000).map { _ in
+      Double.random(in: -1...1, using: &generator) * Double.random(in: 1e-9...1e9, using: &generator)
+    }
+    Self.expectSameAsSorting(values, ranks: Self.spread(values.count), "±, 1e-9…1e9")
+  }
+
+  /// Few distinct values: one bucket holds most of the sample and is gathered whole.
+  @Test func heavyTies() {
+    var generator = RadixSortTests.Generator(state: 23)
+    let values = (0..<30_000).map { _ in Double(Int.random(in: 0...3, using: &generator)) }
+    Self.expectSameAsSorting(values, ranks: Self.spread(values.count), "four distinct")
+    Self.expectSameAsSorting(Array(repeating: 7.5, count: 10_000), ranks: [0, 5_000, 9_999], "all equal")
+  }
+
+  /// Values whose keys differ only in their lowest bits (no 16 bits to spare below the
+  /// highest differing bit).
+  @Test func neighbouringDoubles() {
+    let values = (0..<5_000).reversed().map { Double(bitPattern: (1.0 as Double).bitPattern + UInt64($0 % 300)) }
+    Self.expectSameAsSorting(values, ranks: Self.spread(values.count), "adjacent doubles")
+  }
+
+  @Test func smallSamplesAndNoRanks() {
+    Self.expectSameAsSorting([3, 1, 2], ranks: [0, 1, 2], "three values")
+    #expect([1.0, 2].withUnsafeBufferPointer { OrderStatistics.values(atRanks: [], of: $0) }.isEmpty)
+  }
+
+  /// -0.0 and NaN make the standard sort's result depend on position: selection defers to it.
+  @Test func negativeZeroAndNaNGiveTheSortedResult() {
+    var generator = RadixSortTests.Generator(state: 24)
+    var values = (0..<10_000).map { _ in Double.random(in: -1...1, using: &generator) }
+    values[17] = -0.0
+    values[18] = 0
+    Self.expectSameAsSorting(values, ranks: Self.spread(values.count), "-0.0")
+    values[19] = .nan
+    let sorted = values.sorted()
+    let selected = values.withUnsafeBufferPointer { OrderStatistics.values(atRanks: [5_000], of: $0) }
+    #expect(selected[5_000]?.bitPattern == sorted[5_000].bitPattern)
+  }
+}

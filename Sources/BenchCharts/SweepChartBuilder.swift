@@ -21,20 +21,22 @@ public struct SweepChartBuilder: Sendable {
 
   /// Every chart the data allow, named `<slug>-<kind>`.
   public func charts(slug: String) -> [NamedChart] {
-    var charts: [NamedChart] = []
-    func add(_ kind: NamedChart.Kind, _ spec: ChartSpec?) {
-      if let spec { charts.append(NamedChart(fileStem: "\(slug)-\(kind.rawValue)", kind: kind, spec: spec, sweep: slug)) }
-    }
-    add(.throughput, throughputChart())
-    add(.efficiency, efficiencyChart())
-    add(.latency, latencyChart(metric: .e2el, kind: "chart_latency_title"))
-    add(.ttft, latencyChart(metric: .ttft, kind: "chart_ttft_title"))
-    add(.tpot, latencyChart(metric: .tpot, kind: "chart_tpot_title"))
-    add(.perStream, perStreamChart())
-    add(.ttftDistribution, distributionChart(metric: .ttft, titleKey: "chart_ttftCDF_title"))
-    add(.latencyDistribution, distributionChart(metric: .e2el, titleKey: "chart_e2elCDF_title"))
-    add(.itlHistogram, itlHistogram())
-    return charts
+    let kinds: [(NamedChart.Kind, @Sendable (SweepChartBuilder) -> ChartSpec?)] = [
+      (.throughput, { $0.throughputChart() }),
+      (.efficiency, { $0.efficiencyChart() }),
+      (.latency, { $0.latencyChart(metric: .e2el, kind: "chart_latency_title") }),
+      (.ttft, { $0.latencyChart(metric: .ttft, kind: "chart_ttft_title") }),
+      (.tpot, { $0.latencyChart(metric: .tpot, kind: "chart_tpot_title") }),
+      (.perStream, { $0.perStreamChart() }),
+      (.ttftDistribution, { $0.distributionChart(metric: .ttft, titleKey: "chart_ttftCDF_title") }),
+      (.latencyDistribution, { $0.distributionChart(metric: .e2el, titleKey: "chart_e2elCDF_title") }),
+      (.itlHistogram, { $0.itlHistogram() }),
+    ]
+    // Built side by side: the distributions and the ITL histogram go through every sample
+    // (tens of millions of gaps at the benchmark's scale 4) while the others are quick.
+    return ParallelMap.map(kinds) { kind, make in
+      make(self).map { NamedChart(fileStem: "\(slug)-\(kind.rawValue)", kind: kind, spec: $0, sweep: slug) }
+    }.compactMap { $0 }
   }
 
   // MARK: Axes

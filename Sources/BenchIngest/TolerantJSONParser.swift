@@ -399,6 +399,7 @@ private struct Cursor {
         }
       }
       lists.offsets.append(lists.values.count)
+      if lists.offsets.count == 2 { Self.reserveForTheRest(&lists, firstListBytes: position - start, remainingBytes: end - position) }
       skipWhitespace()
       guard position < end else { break outer }
       if bytes[position] == UInt8(ascii: ",") {
@@ -414,6 +415,19 @@ private struct Cursor {
     // builds the right value or reports the error where it is.
     position = start
     return try parseValue(depth: depth)
+  }
+
+  /// Reserves room for the lists still to come, judged by the first list's bytes per number
+  /// as if the rest of the file were more of the same (an overestimate: other keys follow).
+  ///
+  /// Why: `itls` is millions of numbers in one array; grown by doubling, it was copied about
+  /// twice over and every new block faulted in anew — about a tenth of reading a vLLM file.
+  /// Reserved capacity that is never written is never touched, so it costs no memory.
+  static func reserveForTheRest(_ lists: inout NumberLists, firstListBytes: Int, remainingBytes: Int) {
+    guard lists.values.count >= 8 else { return }
+    let bytesPerNumber = max(4, firstListBytes / lists.values.count)
+    lists.values.reserveCapacity(lists.values.count + remainingBytes / bytesPerNumber)
+    lists.offsets.reserveCapacity(2 + remainingBytes / max(firstListBytes, 16))
   }
 
   /// Checks the syntax of a value without building it.

@@ -26,11 +26,29 @@ public struct ReportRenderer: Sendable {
   public func render(_ format: ReportFormat, _ input: ReportInput, template: String? = nil) throws(ReportError)
     -> String
   {
-    guard let templatePath = template ?? defaultTemplatePath(for: format) else {
-      return AnalysisJSONWriter(strings: strings).render(input)
+    try render([format], input, templates: template.map { [format: $0] } ?? [:])[0].get()
+  }
+
+  /// The documents for `formats`, in that order: formats that escape text alike (the weekly
+  /// report and the PR comment) share one view model, built and boxed once. Each result is the
+  /// document or the error of its template.
+  public func render(_ formats: [ReportFormat], _ input: ReportInput, templates: [ReportFormat: String] = [:])
+    -> [Result<String, ReportError>]
+  {
+    var contexts: [String: Any] = [:]
+    return formats.map { format in
+      Result { () throws(ReportError) -> String in
+        guard let templatePath = templates[format] ?? defaultTemplatePath(for: format) else {
+          return AnalysisJSONWriter(strings: strings).render(input)
+        }
+        let context =
+          contexts[format.escaping.name]
+          ?? MustacheBox.box(
+            ReportContextBuilder(strings: strings, escaping: format.escaping, linkBase: linkBase).build(input))
+        contexts[format.escaping.name] = context
+        return try render(templateAt: templatePath, context: context, format: format)
+      }
     }
-    let context = ReportContextBuilder(strings: strings, escaping: format.escaping, linkBase: linkBase).build(input)
-    return try render(templateAt: templatePath, context: context, format: format)
   }
 
   /// The comparison document for `format`, from `template` or the format's default

@@ -12,22 +12,27 @@
 ///
 /// A struct of closures rather than a protocol: formats differ only in these two functions.
 public struct TextEscaping: Sendable {
+  /// Names the escaping: view models built with the same one are the same.
+  public var name: String
   /// For inline text and table cells.
   public var inline: @Sendable (String) -> String
   /// For the verbatim body of a code block (the reconstructed command line).
   public var codeBlock: @Sendable (String) -> String
 
-  public init(inline: @escaping @Sendable (String) -> String, codeBlock: @escaping @Sendable (String) -> String) {
+  public init(
+    name: String, inline: @escaping @Sendable (String) -> String, codeBlock: @escaping @Sendable (String) -> String
+  ) {
+    self.name = name
     self.inline = inline
     self.codeBlock = codeBlock
   }
 
   /// Markdown outputs (`report.md`, `pr-comment.md`): escaped here, rendered in TEXT mode.
-  public static let markdown = TextEscaping(inline: MarkdownEscaping.inline, codeBlock: MarkdownEscaping.codeBlock)
+  public static let markdown = TextEscaping(name: "markdown", inline: MarkdownEscaping.inline, codeBlock: MarkdownEscaping.codeBlock)
 
   /// HTML outputs (`report.html`): raw text here, HTML-escaped by Mustache when rendered.
-  public static let html = TextEscaping(inline: { $0 }, codeBlock: { $0 })
+  public static let html = TextEscaping(name: "html", inline: { $0 }, codeBlock: { $0 })
 
   /// Raw text for outputs that escape at the point of writing (JSON, the terminal).
-  public static let none = TextEscaping(inline: { $0 }, codeBlock: { $0 })
+  public static let none = TextEscaping(name: "none", inline: { $0 }, codeBlock: { $0 })
 }

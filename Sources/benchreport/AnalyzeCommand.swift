@@ -147,8 +147,10 @@ struct AnalyzeCommand: ParsableCommand {
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
     let finalInput = input
-    var documents = try output.renderDocuments { format in
-      (format.fileName, try renderer.render(format, finalInput, template: templates[format]))
+    var documents = try output.renderDocuments { group in
+      zip(group, renderer.render(group, finalInput, templates: templates)).map { format, result in
+        result.map { (format.fileName, $0) }
+      }
     }
     // With a baseline, the machine-readable comparison goes next to analysis.json.
     if formats.contains(.json), var baselineInput = input.baseline {

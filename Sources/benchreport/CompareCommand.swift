@@ -106,8 +106,10 @@ struct CompareCommand: ParsableCommand {
     }
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let finalInput = input
-    let documents = try output.renderDocuments { format in
-      (format.comparisonFileName, try renderer.renderComparison(format, finalInput))
+    let documents = try output.renderDocuments { group in
+      group.map { format in
+        Result { () throws(ReportError) in (format.comparisonFileName, try renderer.renderComparison(format, finalInput)) }
+      }
     }
     for document in documents {
       written.append(try writer.write(document.text, to: document.name))

@@ -36,15 +36,28 @@ struct OutputSelection {
 
   /// Every selected document, rendered before any is written: a broken template leaves the
   /// previous reports in place. A template error is a usage error (exit 2), reported with file
-  /// and line. The documents are independent, so they are rendered side by side; the first error
-  /// in format order is the one reported, as if they had been rendered one after another.
-  func renderDocuments(_ render: @Sendable (ReportFormat) throws -> (name: String, text: String)) throws -> [(
-    name: String, text: String
-  )] {
+  /// and line; the first in format order is the one reported, as if the documents had been
+  /// rendered one after another.
+  ///
+  /// `render` gets a group of formats and returns each one's (file name, text) or error. The
+  /// groups are rendered side by side: formats that share a view model (the same escaping, so
+  /// the Markdown report and the PR comment) form one group and build it once.
+  func renderDocuments(
+    _ render: @Sendable ([ReportFormat]) -> [Result<(name: String, text: String), ReportError>]
+  ) throws -> [(name: String, text: String)] {
     let requested = ReportFormat.allCases.filter(formats.contains)
-    let results = ParallelMap.map(requested) { format in Result { try render(format) } }
+    var groups: [[ReportFormat]] = []
+    for format in requested {
+      if let index = groups.firstIndex(where: { $0[0].escaping.name == format.escaping.name }) {
+        groups[index].append(format)
+      } else {
+        groups.append([format])
+      }
+    }
+    let rendered = ParallelMap.map(groups) { group in Array(zip(group, render(group))) }
+    let byFormat = Dictionary(uniqueKeysWithValues: rendered.joined().map { ($0.0, $0.1) })
     do {
-      return try results.map { try $0.get() }
+      return try requested.map { try byFormat[$0]!.get() }
     } catch {
       FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
       throw ExitCode(2)

@@ -251,7 +251,7 @@ public struct InputScanner: Sendable {
     // The banner (`"{s:{c}^{n}}"` with c "=", as vLLM and SGLang print it) follows the argparse
     // dump and the progress bars, so it is rarely in the head (byte 2762 in the real log of
     // SOURCES #36): search the whole file, for the banner rather than the bare phrase.
-    if bytes.firstRange(of: Array("= Serving Benchmark Result =".utf8)) != nil {
+    if ByteSearch.contains("= Serving Benchmark Result =", in: bytes) {
       return "console log of a vLLM benchmark (the saved JSON result is what benchreport reads)"
     }
     let ext = (name as NSString).pathExtension

@@ -1,3 +1,4 @@
+import BenchModel
 import Foundation
 
 /// Recognises Locust outputs by content: a CSV by its header row (`LocustCSVKind`), a JSON file
@@ -19,7 +20,7 @@ enum LocustFileDetector {
   static func detect(path: String, head: [UInt8]) -> Detection? {
     guard let first = LeadingBytes.first(of: head) else { return nil }
     if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
-      if head.firstRange(of: Array("\"num_reqs_per_sec\"".utf8)) != nil, head.firstRange(of: Array("\"response_times\"".utf8)) != nil {
+      if ByteSearch.contains("\"num_reqs_per_sec\"", in: head), ByteSearch.contains("\"response_times\"", in: head) {
         return .file(.json)
       }
       let compact = head.filter { !LeadingBytes.isInsignificant($0) }
@@ -27,7 +28,7 @@ enum LocustFileDetector {
     }
     if first == UInt8(ascii: "<") {
       let lowered = head.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-      guard lowered.firstRange(of: Array("<html".utf8)) != nil || lowered.firstRange(of: Array("<!doctype html".utf8)) != nil else { return nil }
+      guard ByteSearch.contains("<html", in: lowered) || ByteSearch.contains("<!doctype html", in: lowered) else { return nil }
       return .htmlPage
     }
     var reader = CSVRecordReader(bytes: Array(head.prefix(64 * 1024)))
@@ -41,8 +42,8 @@ enum LocustFileDetector {
 
   /// Whether a whole HTML file is a Locust report.
   static func isLocustReport(_ bytes: [UInt8]) -> Bool {
-    bytes.firstRange(of: Array("window.templateArgs = {".utf8)) != nil
-      || (bytes.firstRange(of: Array("stats_history".utf8)) != nil && bytes.firstRange(of: Array("Locust".utf8)) != nil)
+    ByteSearch.contains("window.templateArgs = {", in: bytes)
+      || (ByteSearch.contains("stats_history", in: bytes) && ByteSearch.contains("Locust", in: bytes))
   }
 
   /// The first `count` bytes of a file.

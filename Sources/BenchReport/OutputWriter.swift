@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes report files atomically (temporary file in the same folder, then rename), so a
 /// crash or Ctrl-C never leaves a half-written report where the previous one was.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
   public let directory: String
 
   public init(directory: String) {

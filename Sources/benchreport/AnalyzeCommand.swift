@@ -133,34 +133,28 @@ struct AnalyzeCommand: ParsableCommand {
 
     let (templatesFolder, strings) = try language.load()
     let writer = OutputWriter(directory: out)
-    var written: [String] = []
-    if !chartFormats.isEmpty {
-      let charts = ReportCharts.build(input, strings: strings) + (input.baseline.map { ComparisonCharts.build($0, strings: strings) } ?? [])
-      clock.lap("chart-specs")
-      Self.dropSamples(from: &input)
-      let chartWriter = ChartWriter(formats: chartFormats, writer: writer, inlineSVG: formats.contains(.html))
-      let rendered = try chartWriter.write(charts)
-      input.charts = rendered.links
-      written += rendered.paths
-      clock.lap("charts")
-    }
+    let charts =
+      chartFormats.isEmpty
+      ? [] : ReportCharts.build(input, strings: strings) + (input.baseline.map { ComparisonCharts.build($0, strings: strings) } ?? [])
+    clock.lap("chart-specs")
+    Self.dropSamples(from: &input)
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
     let finalInput = input
-    var documents = try output.renderDocuments { group in
-      zip(group, renderer.render(group, finalInput, templates: templates)).map { format, result in
+    var (written, links) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) { group, links in
+      var input = finalInput
+      input.charts = links
+      return zip(group, renderer.render(group, input, templates: templates)).map { format, result in
         result.map { (format.fileName, $0) }
       }
     }
+    input.charts = links
     // With a baseline, the machine-readable comparison goes next to analysis.json.
     if formats.contains(.json), var baselineInput = input.baseline {
       baselineInput.charts = input.charts.filter(\.isComparison)
-      documents.append((ReportFormat.json.comparisonFileName, ComparisonJSONWriter().render(baselineInput)))
+      written.append(try writer.write(ComparisonJSONWriter().render(baselineInput), to: ReportFormat.json.comparisonFileName))
     }
-    for document in documents {
-      written.append(try writer.write(document.text, to: document.name))
-    }
-    clock.lap("report")
+    clock.lap("output")  // charts and documents, rendered side by side
     clock.print()
     if !quiet {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")

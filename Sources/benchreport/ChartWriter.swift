@@ -7,43 +7,104 @@ import Foundation
 /// Renders the report's charts with Cairo and writes them to `charts/<stem>.png|svg`; for the
 /// HTML report it also keeps each chart's `<svg>` element, ids prefixed per chart (`c1-`,
 /// `c2-`, …) so the charts inlined into one page do not share glyph ids.
-struct ChartWriter {
+///
+/// The links to the charts are known before any is drawn (`plannedLinks`), so the documents can
+/// be rendered while the charts are: the inline `<svg>` of a link is then a placeholder comment
+/// that `fillInlineMarkup` replaces once the chart exists (see `ReportOutput`).
+struct ChartWriter: Sendable {
   let formats: Set<String>
   let writer: OutputWriter
   /// Whether to produce inline SVG markup (the HTML report is written).
   var inlineSVG = false
+  let renderer: CairoChartRenderer
 
-  func write(_ charts: [NamedChart]) throws -> (links: [ChartLink], paths: [String]) {
-    let renderer = try CairoChartRenderer(theme: .standard, fonts: .system, pngScale: 2)
-    // One job per chart, on all cores (rendering, mostly PNG encoding, was most of the run's
-    // time; the renderer is safe to share): PNG and SVG from one layout, and the SVG's inline
-    // form (ids prefixed per chart) made there too. Files are written afterwards in chart order.
-    let wantsPNG = formats.contains("png")
-    let wantsSVG = formats.contains("svg") || inlineSVG
-    let inlineSVG = self.inlineSVG
-    let rendered = ParallelMap.map(Array(charts.enumerated())) { index, chart in
-      Result { () throws(ChartRenderError) -> (png: [UInt8]?, svg: [UInt8]?, markup: String?) in
-        let (png, svg) = try renderer.render(chart.spec, png: wantsPNG, svg: wantsSVG)
-        guard inlineSVG, let svg else { return (png, svg, nil) }
-        return (png, svg, try SVGPostProcessor.inlineElement(svg, idPrefix: "c\(index + 1)-"))
-      }
+  init(formats: Set<String>, writer: OutputWriter, inlineSVG: Bool = false) throws {
+    self.formats = formats
+    self.writer = writer
+    self.inlineSVG = inlineSVG
+    renderer = try CairoChartRenderer(theme: .standard, fonts: .system, pngScale: 2)
+  }
+
+  /// One chart's files, and its inline `<svg>` element when the HTML report wants one.
+  struct Rendered: Sendable {
+    var png: [UInt8]?
+    var svg: [UInt8]?
+    var markup: String?
+  }
+
+  var wantsPNG: Bool { formats.contains("png") }
+  var writesSVG: Bool { formats.contains("svg") }
+
+  /// The links the charts will have once written: paths by format, and in place of the inline
+  /// markup a placeholder (`placeholder(index:)`).
+  func plannedLinks(_ charts: [NamedChart]) -> [ChartLink] {
+    charts.enumerated().map { index, chart in
+      ChartLink(
+        chart: chart, png: wantsPNG ? "charts/\(chart.fileStem).png" : nil,
+        svg: writesSVG ? "charts/\(chart.fileStem).svg" : nil,
+        svgMarkup: inlineSVG ? Self.placeholder(index: index) : nil)
     }
-    var links: [ChartLink] = []
+  }
+
+  /// Draws chart `index`: PNG and SVG from one layout, and the SVG's inline form.
+  func render(_ chart: NamedChart, index: Int) -> Result<Rendered, ChartRenderError> {
+    Result { () throws(ChartRenderError) -> Rendered in
+      let (png, svg) = try renderer.render(chart.spec, png: wantsPNG, svg: writesSVG || inlineSVG)
+      guard inlineSVG, let svg else { return Rendered(png: png, svg: svg) }
+      return Rendered(png: png, svg: svg, markup: try SVGPostProcessor.inlineElement(svg, idPrefix: "c\(index + 1)-"))
+    }
+  }
+
+  /// Writes the rendered charts' files in chart order; the paths written.
+  func write(_ charts: [NamedChart], _ rendered: [Rendered]) throws -> [String] {
     var paths: [String] = []
-    for (chart, result) in zip(charts, rendered) {
-      let output = try result.get()
-      var png: String?
-      var svg: String?
-      if let bytes = output.png {
-        png = "charts/\(chart.fileStem).png"
-        paths.append(try writer.write(Data(bytes), to: png!))
-      }
-      if formats.contains("svg"), let bytes = output.svg {
-        svg = "charts/\(chart.fileStem).svg"
-        paths.append(try writer.write(Data(bytes), to: svg!))
-      }
-      links.append(ChartLink(chart: chart, png: png, svg: svg, svgMarkup: output.markup))
+    for (chart, output) in zip(charts, rendered) {
+      if let bytes = output.png { paths.append(try writer.write(Data(bytes), to: "charts/\(chart.fileStem).png")) }
+      if writesSVG, let bytes = output.svg { paths.append(try writer.write(Data(bytes), to: "charts/\(chart.fileStem).svg")) }
     }
-    return (links, paths)
+    return paths
+  }
+
+  // MARK: Inline markup
+
+  /// An XML comment standing for chart `index`'s `<svg>` element until it is drawn: it passes
+  /// through the templates (written with `{{{svgMarkup}}}`) and the XHTML check unchanged,
+  /// and cannot occur in text, which the templates escape.
+  static func placeholder(index: Int) -> String { "\(placeholderPrefix)\(index)-->" }
+  static let placeholderPrefix = "<!--benchreport-inline-chart-"
+
+  /// `document` with every placeholder replaced by its chart's `<svg>` element. Searched as
+  /// bytes: Foundation's `range(of:)` took a quarter of a second on a 5 MB report.
+  static func fillInlineMarkup(in document: String, _ rendered: [Rendered]) -> String {
+    var document = document
+    let prefix = Array(placeholderPrefix.utf8)
+    let filled: [UInt8]? = document.withUTF8 { bytes in
+      var result: [UInt8] = []
+      var copied = 0
+      var index = 0
+      while let found = ByteSearch.firstOccurrence(of: prefix, in: bytes, from: index) {
+        // The chart number and the closing "-->".
+        var end = found + prefix.count
+        var number = 0
+        while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39, number < 1 << 40 {
+          number = number * 10 + Int(bytes[end] - 0x30)
+          end += 1
+        }
+        let closes = end + 3 <= bytes.count && bytes[end] == 0x2D && bytes[end + 1] == 0x2D && bytes[end + 2] == 0x3E
+        guard end > found + prefix.count, closes, rendered.indices.contains(number) else {
+          index = found + 1
+          continue
+        }
+        if result.isEmpty { result.reserveCapacity(bytes.count + rendered.reduce(0) { $0 + ($1.markup?.utf8.count ?? 0) }) }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<found]))
+        result.append(contentsOf: (rendered[number].markup ?? "").utf8)
+        copied = end + 3
+        index = copied
+      }
+      guard copied > 0 else { return nil }
+      result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+      return result
+    }
+    return filled.map { String(decoding: $0, as: UTF8.self) } ?? document
   }
 }

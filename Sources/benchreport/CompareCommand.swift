@@ -91,28 +91,20 @@ struct CompareCommand: ParsableCommand {
     let baseSide = try ComparisonSide.load(base, settings: analysisSettings, excludedPaths: [outputFolder])
     let newSide = try ComparisonSide.load(new, settings: analysisSettings, excludedPaths: [outputFolder])
     let comparison = ComparisonAnalyzer.compare(base: baseSide.snapshots, new: newSide.snapshots, settings: settings)
-    var input = ComparisonReportInput(
+    let input = ComparisonReportInput(
       comparison: comparison, baseName: base, newName: new, skipped: (baseSide.skipped + newSide.skipped).sorted())
 
     let (templatesFolder, strings) = try language.load()
     let writer = OutputWriter(directory: out)
-    var written: [String] = []
-    if !output.chartFormats.isEmpty {
-      let chartWriter = ChartWriter(
-        formats: output.chartFormats, writer: writer, inlineSVG: output.formats.contains(.html))
-      let rendered = try chartWriter.write(ComparisonCharts.build(input, strings: strings))
-      input.charts = rendered.links
-      written += rendered.paths
-    }
+    let charts = output.chartFormats.isEmpty ? [] : ComparisonCharts.build(input, strings: strings)
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let finalInput = input
-    let documents = try output.renderDocuments { group in
-      group.map { format in
-        Result { () throws(ReportError) in (format.comparisonFileName, try renderer.renderComparison(format, finalInput)) }
+    let (written, _) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) { group, links in
+      var input = finalInput
+      input.charts = links
+      return group.map { format in
+        Result { () throws(ReportError) in (format.comparisonFileName, try renderer.renderComparison(format, input)) }
       }
-    }
-    for document in documents {
-      written.append(try writer.write(document.text, to: document.name))
     }
     let summary = ComparisonSummary(comparison: comparison, base: baseSide, new: newSide, written: written)
     if !quiet {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import BenchModel
 import BenchReport
 import Foundation
 
@@ -34,34 +33,21 @@ struct OutputSelection {
     }
   }
 
-  /// Every selected document, rendered before any is written: a broken template leaves the
-  /// previous reports in place. A template error is a usage error (exit 2), reported with file
-  /// and line; the first in format order is the one reported, as if the documents had been
-  /// rendered one after another.
-  ///
-  /// `render` gets a group of formats and returns each one's (file name, text) or error. The
-  /// groups are rendered side by side: formats that share a view model (the same escaping, so
-  /// the Markdown report and the PR comment) form one group and build it once.
-  func renderDocuments(
-    _ render: @Sendable ([ReportFormat]) -> [Result<(name: String, text: String), ReportError>]
-  ) throws -> [(name: String, text: String)] {
-    let requested = ReportFormat.allCases.filter(formats.contains)
+  /// The selected formats, in the order documents are written and errors reported.
+  var requestedFormats: [ReportFormat] { ReportFormat.allCases.filter(formats.contains) }
+
+  /// The selected formats grouped by the view model they share (the same escaping: the
+  /// Markdown report and the PR comment), each group built once and rendered as one job.
+  var documentGroups: [[ReportFormat]] {
     var groups: [[ReportFormat]] = []
-    for format in requested {
+    for format in requestedFormats {
       if let index = groups.firstIndex(where: { $0[0].escaping.name == format.escaping.name }) {
         groups[index].append(format)
       } else {
         groups.append([format])
       }
     }
-    let rendered = ParallelMap.map(groups) { group in Array(zip(group, render(group))) }
-    let byFormat = Dictionary(uniqueKeysWithValues: rendered.joined().map { ($0.0, $0.1) })
-    do {
-      return try requested.map { try byFormat[$0]!.get() }
-    } catch {
-      FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
-      throw ExitCode(2)
-    }
+    return groups
   }
 
   /// Refuses an output folder that is an input or inside one, unless `force`: writing there

@@ -63,7 +63,7 @@ import Testing
     ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.stdout.isEmpty)
-    for phase in ["ingest", "analysis", "report"] {
+    for phase in ["ingest", "analysis", "chart-specs", "output"] {
       #expect(result.stderr.contains("timings: phase name=\(phase) seconds="), "\(phase)")
     }
     #expect(result.stderr.contains("timings: ingest format=vllm-bench-serve files=9 bytes="))
@@ -261,6 +261,8 @@ import Testing
     #expect(root.attributes["lang"] == "en")
     let svgs = root.elements(named: "svg")
     #expect(svgs.count == 10)  // the nine charts of the sweep and the trade-off
+    // Rendered beside the charts, the page had placeholders for them: none may be left.
+    #expect(!html.contains("benchreport-inline-chart"))
     let ids = root.elements.compactMap { $0.attributes["id"] }
     #expect(Set(ids).count == ids.count)
     let references = root.elements(named: "use").compactMap { $0.attributes["href"] }
@@ -293,6 +295,7 @@ import Testing
     #expect(!written.contains { $0.hasSuffix(".svg") })
     let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
     #expect(html.components(separatedBy: "<svg ").count - 1 == written.filter { $0.hasSuffix(".png") }.count)
+    #expect(!html.contains("benchreport-inline-chart"))
 
     #expect(try Self.run(["analyze", "samples/sglang-request-rate-sweep-h200", "--out", none.path, "--format", "html", "--charts", "none", "-q"]).status == 0)
     let bare = try String(contentsOf: none.appendingPathComponent("report.html"), encoding: .utf8)

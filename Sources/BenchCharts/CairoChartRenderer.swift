@@ -27,13 +27,13 @@ public struct CairoChartRenderer: Sendable {
 
   /// The layout the renderer would draw, measured with the real fonts.
   public func layout(_ spec: ChartSpec) throws(ChartRenderError) -> ChartLayout {
-    let engine = try PangoTextEngine(families: theme.fontFamilies, fonts: fonts)
+    let engine = try PangoTextEngine.forCurrentThread(families: theme.fontFamilies, fonts: fonts)
     return try layout(spec, engine)
   }
 
   /// A PNG (ARGB, `pngScale` × the logical size) of the chart.
   public func png(_ spec: ChartSpec) throws(ChartRenderError) -> [UInt8] {
-    let engine = try PangoTextEngine(families: theme.fontFamilies, fonts: fonts)
+    let engine = try PangoTextEngine.forCurrentThread(families: theme.fontFamilies, fonts: fonts)
     return try png(spec, try layout(spec, engine), engine)
   }
 
@@ -43,7 +43,7 @@ public struct CairoChartRenderer: Sendable {
   public func render(_ spec: ChartSpec, png wantsPNG: Bool, svg wantsSVG: Bool, idPrefix: String? = nil)
     throws(ChartRenderError) -> (png: [UInt8]?, svg: [UInt8]?)
   {
-    let engine = try PangoTextEngine(families: theme.fontFamilies, fonts: fonts)
+    let engine = try PangoTextEngine.forCurrentThread(families: theme.fontFamilies, fonts: fonts)
     let layout = try layout(spec, engine)
     let png = wantsPNG ? try png(spec, layout, engine) : nil
     let svg = wantsSVG ? try svg(spec, layout, engine, idPrefix: idPrefix) : nil
@@ -63,7 +63,7 @@ public struct CairoChartRenderer: Sendable {
   /// The chart drawn on a new ARGB32 image surface (`pngScale` × the logical size); the
   /// caller destroys it.
   func imageSurface(_ spec: ChartSpec) throws(ChartRenderError) -> OpaquePointer {
-    let engine = try PangoTextEngine(families: theme.fontFamilies, fonts: fonts)
+    let engine = try PangoTextEngine.forCurrentThread(families: theme.fontFamilies, fonts: fonts)
     return try imageSurface(spec, try layout(spec, engine), engine)
   }
 
@@ -99,7 +99,7 @@ public struct CairoChartRenderer: Sendable {
   /// renumbered for byte-stable output. With `idPrefix`, every id and reference is
   /// prefixed so the SVG can be inlined into a page next to other charts.
   public func svg(_ spec: ChartSpec, idPrefix: String? = nil) throws(ChartRenderError) -> [UInt8] {
-    let engine = try PangoTextEngine(families: theme.fontFamilies, fonts: fonts)
+    let engine = try PangoTextEngine.forCurrentThread(families: theme.fontFamilies, fonts: fonts)
     return try svg(spec, try layout(spec, engine), engine, idPrefix: idPrefix)
   }
 
@@ -128,7 +128,7 @@ public struct CairoChartRenderer: Sendable {
   /// Empty when every glyph is covered; a report can warn with
   /// "install fonts-wqy-microhei" otherwise.
   public func textsWithMissingGlyphs(in spec: ChartSpec) throws(ChartRenderError) -> [String] {
-    let engine = try PangoTextEngine(families: theme.fontFamilies, fonts: fonts)
+    let engine = try PangoTextEngine.forCurrentThread(families: theme.fontFamilies, fonts: fonts)
     let layout = try layout(spec, engine)
     var seen: Set<String> = []
     return layout.allTexts.filter { text in
@@ -138,7 +138,7 @@ public struct CairoChartRenderer: Sendable {
 
   /// How many characters of `text` no available font can draw at the theme's tick size.
   public func missingGlyphCount(in text: String) throws(ChartRenderError) -> Int {
-    let engine = try PangoTextEngine(families: theme.fontFamilies, fonts: fonts)
+    let engine = try PangoTextEngine.forCurrentThread(families: theme.fontFamilies, fonts: fonts)
     return engine.unknownGlyphCount(of: text, font: theme.tickLabelFont)
   }
 

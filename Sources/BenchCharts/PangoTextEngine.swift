@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 import CPangoCairo
 
 /// Measures and draws every piece of chart text with Pango.
@@ -6,7 +7,8 @@ import CPangoCairo
 /// Pango, unlike Cairo's toy text API, falls back glyph by glyph through the family
 /// list, so "吞吐量" comes from WenQuanYi while Latin text stays DejaVu Sans. Metrics are
 /// unhinted, so a text measures the same at 1× (SVG) and 2× (PNG) and both formats
-/// share one layout. One engine serves one render on one thread.
+/// share one layout. An engine is used by one thread only; each thread keeps one
+/// (`forCurrentThread`).
 final class PangoTextEngine: TextMeasuring {
   private let fontMap: UnsafeMutablePointer<PangoFontMap>
   private let context: OpaquePointer
@@ -19,6 +21,21 @@ final class PangoTextEngine: TextMeasuring {
   private struct MeasuredText: Hashable {
     var text: String
     var font: ChartFont
+  }
+
+  /// The calling thread's engine for these families and fonts, made on first use.
+  ///
+  /// Why: a new font map per chart matched and loaded the fonts again for every chart
+  /// (fontconfig, FreeType and HarfBuzz were a tenth of the chart rendering's CPU). Pango's
+  /// objects must not be shared between threads, so each rendering thread keeps its own.
+  /// The text is measured and drawn the same either way.
+  static func forCurrentThread(families: String, fonts: FontConfiguration?) throws(ChartRenderError) -> PangoTextEngine {
+    let key = "benchreport.PangoTextEngine.\(families).\(fonts?.path ?? "system")"
+    let storage = Thread.current.threadDictionary
+    if let engine = storage[key] as? PangoTextEngine { return engine }
+    let engine = try PangoTextEngine(families: families, fonts: fonts)
+    storage[key] = engine
+    return engine
   }
 
   init(families: String, fonts: FontConfiguration?) throws(ChartRenderError) {

@@ -23,31 +23,43 @@ public enum OrderStatistics {
 
   /// `sorted(values)[rank]` for each of `ranks` (each in `0..<values.count`), by rank.
   public static func values(atRanks ranks: Set<Int>, of values: UnsafeBufferPointer<Double>) -> [Int: Double] {
-    let count = values.count
+    self.values(atRanks: ranks, ofSegments: [values])
+  }
+
+  /// The same for the values of several buffers taken together (e.g. the gaps of several
+  /// runs), never copied into one.
+  public static func values(atRanks ranks: Set<Int>, ofSegments segments: [UnsafeBufferPointer<Double>]) -> [Int: Double] {
+    let count = segments.reduce(0) { $0 + $1.count }
     precondition(ranks.allSatisfy { $0 >= 0 && $0 < count }, "rank out of range")
     guard !ranks.isEmpty else { return [:] }
-    if count < sortThreshold { return byRank(ranks, sorted: RadixSort.sorted(Array(values))) }
+    func all() -> [Double] { segments.flatMap { Array($0) } }
+    if count < sortThreshold { return byRank(ranks, sorted: RadixSort.sorted(all())) }
 
     // Pass 1: where the keys differ, and whether anything sorts by position.
-    let first = RadixSelect.orderedKey(values[0])
+    let firstValue = segments.first { !$0.isEmpty }![0]
+    let first = RadixSelect.orderedKey(firstValue)
     var differing: UInt64 = 0
     var special = false
-    for value in values {
-      let bits = value.bitPattern
-      // -0.0, or NaN (all exponent bits set and a non-zero fraction).
-      special = special || bits == 0x8000_0000_0000_0000 || bits & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000
-      differing |= RadixSelect.orderedKey(value) ^ first
+    for values in segments {
+      for value in values {
+        let bits = value.bitPattern
+        // -0.0, or NaN (all exponent bits set and a non-zero fraction).
+        special = special || bits == 0x8000_0000_0000_0000 || bits & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000
+        differing |= RadixSelect.orderedKey(value) ^ first
+      }
     }
-    if special { return byRank(ranks, sorted: Array(values).sorted()) }
-    if differing == 0 { return Dictionary(uniqueKeysWithValues: ranks.map { ($0, values[0]) }) }
+    if special { return byRank(ranks, sorted: all().sorted()) }
+    if differing == 0 { return Dictionary(uniqueKeysWithValues: ranks.map { ($0, firstValue) }) }
     let highestBit = 63 - differing.leadingZeroBitCount
     let shift = UInt64(max(highestBit - 15, 0))
 
     // Pass 2: keys counted by their 16 bits below the common prefix.
     var histogram = [Int](repeating: 0, count: 1 << 16)
     histogram.withUnsafeMutableBufferPointer { counts in
-      for value in values {
-        counts[Int(truncatingIfNeeded: RadixSelect.orderedKey(value) >> shift) & 0xFFFF] += 1
+      for values in segments {
+        for value in values {
+          counts[Int(truncatingIfNeeded: RadixSelect.orderedKey(value) >> shift) & 0xFFFF] += 1
+        }
       }
     }
     // The bucket of each rank, and how many values lie in lower buckets.
@@ -78,8 +90,10 @@ public enum OrderStatistics {
     var gathered: [Double] = []
     gathered.reserveCapacity(total)
     isWanted.withUnsafeBufferPointer { isWanted in
-      for value in values where isWanted[Int(truncatingIfNeeded: RadixSelect.orderedKey(value) >> shift) & 0xFFFF] {
-        gathered.append(value)
+      for values in segments {
+        for value in values where isWanted[Int(truncatingIfNeeded: RadixSelect.orderedKey(value) >> shift) & 0xFFFF] {
+          gathered.append(value)
+        }
       }
     }
     RadixSort.sort(&gathered)
@@ -89,6 +103,26 @@ public enum OrderStatistics {
       result[rank] = gathered[gatheredBefore[digit]! + rank - below[digit]]
     }
     return result
+  }
+
+  /// `Percentile.linear` of the values of `arrays` taken together, none copied; nil when they
+  /// are all empty.
+  public static func percentile(_ p: Double, ofArrays arrays: [[Double]]) -> Double? {
+    withBuffers(arrays[...], []) { segments in
+      let count = segments.reduce(0) { $0 + $1.count }
+      let ranks = Set(Percentile.ranks(count: count, [p]))
+      let atRank = values(atRanks: ranks, ofSegments: segments)
+      return Percentile.linear(count: count, p) { atRank[$0]! }
+    }
+  }
+
+  /// `body` with a buffer pointer to each array's storage.
+  private static func withBuffers<Result>(
+    _ arrays: ArraySlice<[Double]>, _ buffers: [UnsafeBufferPointer<Double>],
+    _ body: ([UnsafeBufferPointer<Double>]) -> Result
+  ) -> Result {
+    guard let first = arrays.first else { return body(buffers) }
+    return first.withUnsafeBufferPointer { withBuffers(arrays.dropFirst(), buffers + [$0], body) }
   }
 
   private static func byRank(_ ranks: Set<Int>, sorted: [Double]) -> [Int: Double] {

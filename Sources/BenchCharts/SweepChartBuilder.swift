@@ -280,12 +280,25 @@ public struct SweepChartBuilder: Sendable {
         for sample in samples { SampleStatistics.forEachInterTokenGapMilliseconds(of: sample, body) }
       }
     }
-    guard let upper = RadixSelect.percentile(99, forEachValue: { forEachGap(of: selected, $0) }), upper > 0 else { return nil }
+    // The p99 of the chosen levels' gaps together: selected from the runs' own arrays (in
+    // seconds) when every gap in them is a successful request's, else enumerated in ms.
+    let runs = selected.flatMap(\.1)
+    let pooledP99 =
+      runs.allSatisfy(\.gapsAreAllSuccessful)
+      ? OrderStatistics.percentile(99, ofArrays: runs.map(\.interTokenGaps)).map { $0 * 1000 }
+      : RadixSelect.percentile(99, forEachValue: { forEachGap(of: selected, $0) })
+    guard let upper = pooledP99, upper > 0 else { return nil }
     let binWidth = Self.niceBinWidth(upper / 40)
+    // One pass over each level's gaps, the levels side by side.
+    let histograms = ParallelMap.map(selected.map(\.1)) { samples in
+      Self.histogram(binWidth: binWidth, upper: upper) { body in
+        for sample in samples { SampleStatistics.forEachInterTokenGapMilliseconds(of: sample, body) }
+      }
+    }
     let series = selected.enumerated().map { index, entry in
       Series(
         name: labels.format("chart_series_level", ["level": Self.label(entry.0)]),
-        points: Self.histogram(binWidth: binWidth, upper: upper) { forEachGap(of: [entry], $0) },
+        points: histograms[index],
         kind: selected.count == 1 ? .histogram(binWidth: binWidth) : .step, style: Self.levelStyle(index))
     }
     return ChartSpec(

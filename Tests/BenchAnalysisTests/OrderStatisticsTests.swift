@@ -66,4 +66,28 @@ struct OrderStatisticsTests {
     let selected = values.withUnsafeBufferPointer { OrderStatistics.values(atRanks: [5_000], of: $0) }
     #expect(selected[5_000]?.bitPattern == sorted[5_000].bitPattern)
   }
+
+  /// Several arrays taken together (the ITL histogram's levels) give the ranks of their
+  /// concatenation, and `percentile` numpy's linear percentile of it.
+  @Test func segmentsTakenTogether() {
+    var generator = RadixSortTests.Generator(state: 25)
+    let arrays = [3_000, 0, 40_000, 7].map { count in
+      (0..<count).map { _ in 0.03 + 0.01 * Double.random(in: 0..<1, using: &generator) }
+    }
+    let all = arrays.flatMap { $0 }
+    let sorted = all.sorted()
+    let ranks = Self.spread(all.count)
+    let selected = arrays[0].withUnsafeBufferPointer { a in
+      arrays[1].withUnsafeBufferPointer { b in
+        arrays[2].withUnsafeBufferPointer { c in
+          arrays[3].withUnsafeBufferPointer { d in OrderStatistics.values(atRanks: ranks, ofSegments: [a, b, c, d]) }
+        }
+      }
+    }
+    for rank in ranks { #expect(selected[rank]?.bitPattern == sorted[rank].bitPattern, "rank \(rank)") }
+    for p in [0.0, 50, 99, 100] {
+      #expect(OrderStatistics.percentile(p, ofArrays: arrays)?.bitPattern == Percentile.linear(sorted, p)?.bitPattern, "p\(p)")
+    }
+    #expect(OrderStatistics.percentile(50, ofArrays: [[], []]) == nil)
+  }
 }

@@ -32,6 +32,9 @@ public struct CSVRecordReader {
     /// Number of cells.
     public var count: Int { ends.count }
 
+    /// True when the cells' bytes are their text (plain ASCII, nothing decoded).
+    public var isASCII: Bool { decoded == nil }
+
     /// Cell `index` as `next()` would return it.
     public func string(_ index: Int) -> String {
       if let decoded { return decoded[index] }

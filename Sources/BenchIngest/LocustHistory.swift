@@ -59,6 +59,7 @@ struct LocustHistory: Sendable {
     // Cells are parsed from their bytes (`next(into:)`): a String per cell was most of the
     // cost of a day-long history. Only the name and method become strings.
     var record = CSVRecordReader.RawRecord()
+    var names = SeriesNames()
     while try LocustStatsCSVReader.next(&reader, into: &record, path: path) {
       guard record.count >= columns.count else {
         dropped += 1
@@ -84,14 +85,23 @@ struct LocustHistory: Sendable {
         lastShortLine = record.line
         continue
       }
-      let name = record.string(nameIndex)
-      let method = methodIndex.flatMap { LocustCell.method(record.string($0)) }
-      if method == nil && LocustCell.isTotalName(name) {
+      // Which series the row belongs to: nil for the total row, else the entry's key.
+      let series: String?
+      if let known = record.withCells({ cells in names.series(method: methodIndex.map { cells[$0] }, name: cells[nameIndex]) }) {
+        series = known
+      } else {
+        let name = record.string(nameIndex)
+        let method = methodIndex.flatMap { LocustCell.method(record.string($0)) }
+        series = method == nil && LocustCell.isTotalName(name) ? nil : method.map { "\($0) \(name)" } ?? name
+        if record.isASCII {
+          record.withCells { cells in names.remember(method: methodIndex.map { cells[$0] }, name: cells[nameIndex], series: series) }
+        }
+      }
+      guard let key = series else {
         history.aggregate.append(row)
         continue
       }
       history.hasEntryRows = true
-      let key = method.map { "\($0) \(name)" } ?? name
       if history.entries[key] == nil {
         history.entryOrder.append(key)
         if history.entryOrder.count > maximumKeptEntries { history.entriesKept = false }
@@ -105,6 +115,33 @@ struct LocustHistory: Sendable {
         "\(LocustStatsCSVReader.fileName(path)): \(dropped) incomplete row(s) dropped\(line) — the file was cut off before Locust flushed it")
     }
     return history
+  }
+
+  /// The series of the (method, name) cells seen so far, compared as bytes: a history repeats
+  /// the same few names on every row, and making strings of them and a key of those was a
+  /// tenth of reading it.
+  struct SeriesNames {
+    /// Method and name bytes, and the series (nil: the total row).
+    private var known: [(method: [UInt8]?, name: [UInt8], series: String?)] = []
+    /// Names beyond this many are resolved from strings every time (a history has a handful).
+    static let capacity = 32
+
+    /// The series of these cells, if they were seen before: `.some(nil)` for the total row.
+    func series(method: UnsafeBufferPointer<UInt8>?, name: UnsafeBufferPointer<UInt8>) -> String?? {
+      for entry in known where entry.name.elementsEqual(name) {
+        switch (entry.method, method) {
+        case (nil, nil): return .some(entry.series)
+        case (let a?, let b?) where a.elementsEqual(b): return .some(entry.series)
+        default: continue
+        }
+      }
+      return nil
+    }
+
+    mutating func remember(method: UnsafeBufferPointer<UInt8>?, name: UnsafeBufferPointer<UInt8>, series: String?) {
+      guard known.count < Self.capacity else { return }
+      known.append((method.map(Array.init), Array(name), series))
+    }
   }
 
   /// A series of rows that answers "the last row, in file order, whose timestamp is at or

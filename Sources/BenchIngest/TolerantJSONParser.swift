@@ -128,7 +128,8 @@ public struct TolerantJSONParser: Sendable {
       position += 1
     }
     guard digits <= 18, mantissa <= 1 << 53, exponent >= -22 else { return nil }
-    let value = Double(mantissa) / Cursor.powersOfTen[-exponent]
+    // Whole numbers (most cells) need no division by 10⁰.
+    let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / Cursor.powersOfTen[-exponent]
     return negative ? -value : value
   }
 

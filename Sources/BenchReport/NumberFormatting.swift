@@ -8,7 +8,7 @@ public enum NumberFormatting {
   /// `value` with `decimals` fraction digits and thousands separators: 12345.678 → "12,345.7".
   public static func decimal(_ value: Double?, _ decimals: Int) -> String {
     guard let value, value.isFinite else { return infinityOrMissing(value) }
-    let text = String(format: "%.\(decimals)f", value)
+    let text = fixed(value, decimals)
     let negative = text.hasPrefix("-")
     let body = negative ? String(text.dropFirst()) : text
     let parts = body.split(separator: ".", maxSplits: 1)
@@ -21,6 +21,19 @@ public enum NumberFormatting {
     grouped = integer + grouped
     let result = parts.count > 1 ? grouped + "." + parts[1] : grouped
     return (negative && result.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" : "") + result
+  }
+
+  /// `String(format: "%.<decimals>f", value)` through C's `snprintf` on a stack buffer: the
+  /// same text (Foundation formats with the C library too), without Foundation's format
+  /// parsing and `NSString` per number — a report of a 200-level sweep formats tens of
+  /// thousands of them.
+  static func fixed(_ value: Double, _ decimals: Int) -> String {
+    let capacity = 64
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
+      let length = withVaList([Int32(decimals), value]) { vsnprintf(buffer.baseAddress!, capacity, "%.*f", $0) }
+      guard length >= 0, length < capacity else { return String(format: "%.\(decimals)f", value) }
+      return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(length)), as: UTF8.self)
+    }
   }
 
   /// "∞" or "-∞" for an infinite value, "—" for nil and NaN.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BenchReport
@@ -103,5 +104,22 @@ struct NumberFormattingTests {
     #expect(N.ratio(3.24) == "3.2×")
     #expect(N.ratio(12.6) == "13×")
     #expect(N.ratio(1) == "1×")
+  }
+
+  /// `fixed` is a faster `String(format: "%.Nf")`: the same text for halves, tiny and huge
+  /// values, negative zero and values that overflow its buffer.
+  @Test func fixedEqualsStringFormat() {
+    var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.045, 1e-12, 123_456.789, 1e20, 1e300, -1e300, 9.995, 0.05]
+    var state: UInt64 = 7
+    for _ in 0..<2000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let mantissa = Double(state >> 11) / Double(1 << 53)
+      values.append((mantissa - 0.5) * pow(10, Double(Int(state % 13)) - 4))
+    }
+    for value in values {
+      for decimals in 0...4 {
+        #expect(NumberFormatting.fixed(value, decimals) == String(format: "%.\(decimals)f", value), "\(value) \(decimals)")
+      }
+    }
   }
 }

@@ -5,31 +5,59 @@ import Mustache
 /// Why: swift-mustache looks up a field of a plain struct by building a `Mirror` and scanning
 /// every field, on every tag. A report of a 200-level Locust sweep has thousands of table
 /// cells, and those look-ups were most of `analyze`'s CPU time at small scales (1.1 s of 3.3 s
-/// at the benchmark's scale 1). ``box(_:)`` walks the view model once and puts each struct's
-/// stored fields into a `MustacheParent`; the template sees the same values: a `nil` optional
+/// at the benchmark's scale 1). ``box(_:)`` puts each struct's stored fields into a
+/// `MustacheParent`'s dictionary; the template sees the same values: a `nil` optional
 /// is left out, which swift-mustache treats exactly like the `nil` its `Mirror` look-up
 /// returns (the tag falls through to the enclosing context), arrays and dictionaries keep
 /// their elements in order, boxed the same way, and everything that is not a plain struct or
 /// class (strings, numbers, Booleans, enums, lambdas, templates, custom-rendered or
 /// `CustomStringConvertible` values) is passed through untouched.
+///
+/// The fields are looked up lazily: a struct's box reads its fields (one `Mirror`) the first
+/// time the template asks for one of them, so parts of the view model a template never shows
+/// (the PR comment shows little of it; the Markdown report leaves out the per-level details)
+/// cost nothing. A box tree serves one render at a time, on one thread.
 final class MustacheBox: MustacheParent {
-  private let children: [String: Any]
+  private let value: Any
+  private let kinds: KindCache
+  private lazy var children: [String: Any] = {
+    var children: [String: Any] = [:]
+    for child in Mirror(reflecting: value).children {
+      guard let label = child.label, children[label] == nil else { continue }
+      // One level of Optional is unwrapped, as swift-mustache's own look-up does.
+      if let unwrapped = Self.unwrapOptional(child.value, kinds: kinds) { children[label] = Self.box(unwrapped, kinds: kinds) }
+    }
+    return children
+  }()
 
-  private init(children: [String: Any]) {
-    self.children = children
+  private init(value: Any, kinds: KindCache) {
+    self.value = value
+    self.kinds = kinds
   }
 
   func child(named name: String) -> Any? { children[name] }
 
   /// `value` with every plain struct or class in it replaced by a box.
   static func box(_ value: Any) -> Any {
-    var kinds: [ObjectIdentifier: Kind] = [:]
-    return box(value, kinds: &kinds)
+    box(value, kinds: KindCache())
   }
 
   /// What to do with values of one type (decided once per type: the checks are dynamic casts).
   private enum Kind {
     case passThrough, fields, optional, array, dictionary
+  }
+
+  /// The kinds of the types met so far in one box tree.
+  private final class KindCache {
+    private var kinds: [ObjectIdentifier: Kind] = [:]
+
+    func kind(of value: Any) -> Kind {
+      let type = ObjectIdentifier(Swift.type(of: value))
+      if let known = kinds[type] { return known }
+      let kind = MustacheBox.kind(of: value)
+      kinds[type] = kind
+      return kind
+    }
   }
 
   private static func kind(of value: Any) -> Kind {
@@ -51,48 +79,25 @@ final class MustacheBox: MustacheParent {
     }
   }
 
-  private static func box(_ value: Any, kinds: inout [ObjectIdentifier: Kind]) -> Any {
-    let type = ObjectIdentifier(Swift.type(of: value))
-    let kind: Kind
-    if let known = kinds[type] {
-      kind = known
-    } else {
-      kind = Self.kind(of: value)
-      kinds[type] = kind
-    }
-    switch kind {
+  private static func box(_ value: Any, kinds: KindCache) -> Any {
+    switch kinds.kind(of: value) {
     case .passThrough:
       return value
     case .fields:
-      var children: [String: Any] = [:]
-      for child in Mirror(reflecting: value).children {
-        guard let label = child.label, children[label] == nil else { continue }
-        // One level of Optional is unwrapped, as swift-mustache's own look-up does.
-        if let unwrapped = unwrapOptional(child.value, kinds: &kinds) { children[label] = box(unwrapped, kinds: &kinds) }
-      }
-      return MustacheBox(children: children)
+      return MustacheBox(value: value, kinds: kinds)
     case .optional:
       guard let wrapped = Mirror(reflecting: value).children.first?.value else { return value }
-      return box(wrapped, kinds: &kinds)
+      return box(wrapped, kinds: kinds)
     case .array:
-      return (value as! [Any]).map { box($0, kinds: &kinds) }
+      return (value as! [Any]).map { box($0, kinds: kinds) }
     case .dictionary:
-      return (value as! [String: Any]).mapValues { box($0, kinds: &kinds) }
+      return (value as! [String: Any]).mapValues { box($0, kinds: kinds) }
     }
   }
 
   /// The value an optional holds, nil for an empty one, the value itself otherwise.
-  private static func unwrapOptional(_ value: Any, kinds: inout [ObjectIdentifier: Kind]) -> Any? {
-    let type = ObjectIdentifier(Swift.type(of: value))
-    let isOptional: Bool
-    if let known = kinds[type] {
-      isOptional = known == .optional
-    } else {
-      let kind = Self.kind(of: value)
-      kinds[type] = kind
-      isOptional = kind == .optional
-    }
-    guard isOptional else { return value }
+  private static func unwrapOptional(_ value: Any, kinds: KindCache) -> Any? {
+    guard kinds.kind(of: value) == .optional else { return value }
     return Mirror(reflecting: value).children.first?.value
   }
 }

@@ -629,7 +629,7 @@ private struct Cursor {
       while position + 8 <= end, let eight = Self.eightDigits(bytes.baseAddress! + position) {
         if mantissa == 0 {
           mantissa = eight
-          digits = Self.decimalDigitCount(eight)
+          digits = 8 - Self.leadingZeroCharacters(bytes.baseAddress! + position)
         } else {
           guard digits + 8 <= 19 else { break }
           mantissa = mantissa &* 100_000_000 &+ eight
@@ -707,15 +707,13 @@ private struct Cursor {
     return (((digits & mask) &* first) &+ (((digits >> 16) & mask) &* second)) >> 32
   }
 
-  /// Number of decimal digits of `value` without leading zeros (0 for 0).
-  static func decimalDigitCount(_ value: UInt64) -> Int {
-    var count = 0
-    var rest = value
-    while rest > 0 {
-      count += 1
-      rest /= 10
-    }
-    return count
+  /// How many of the eight ASCII digits at `pointer` are leading `0`s (8 for "00000000"): the
+  /// digits of their value are the other ones, counted without dividing.
+  @inline(__always)
+  static func leadingZeroCharacters(_ pointer: UnsafePointer<UInt8>) -> Int {
+    let value = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+    // The first character is the lowest byte; a '0' byte becomes 0 here.
+    return (value ^ 0x3030_3030_3030_3030).trailingZeroBitCount / 8
   }
 
   /// `strtod` on a NUL-terminated copy of the number (the buffer has no terminator).

@@ -123,6 +123,21 @@ struct EiselLemireTests {
     #expect(try Self.mismatches(texts) == [])
   }
 
+  /// Fractions below 1 with leading zeros (`0.0000123…`, as gaps in seconds are written):
+  /// the eight-digit path counts the significant digits of a chunk from its leading zeros.
+  @Test func fractionsWithLeadingZeros() throws {
+    var generator = Generator(state: 11)
+    var texts: [String] = []
+    for _ in 0..<200_000 {
+      var text = "0." + String(repeating: "0", count: Int.random(in: 0...20, using: &generator))
+      text += String(Int.random(in: 1...9, using: &generator))
+      for _ in 0..<Int.random(in: 0...24, using: &generator) { text += String(Int.random(in: 0...9, using: &generator)) }
+      texts.append(generator.next() & 1 == 1 ? "-" + text : text)
+    }
+    texts += ["0.00000000", "0.000000001", "0.0000000000000000", "0.00000000000000001", "0.12345678", "0.01234567890123456789"]
+    #expect(try Self.mismatches(texts) == [])
+  }
+
   /// Exactly halfway between two adjacent doubles (printed exactly from Float80, which holds
   /// the 54-bit midpoint), and one unit in the last printed digit either side: the cases
   /// where rounding to even decides.

@@ -483,6 +483,19 @@ private struct Cursor {
   mutating func skipString() throws(JSONParseError) {
     let start = position
     position += 1
+    // Eight bytes at a time up to the first that needs a look (`"`, `\` or a control
+    // character): `generated_texts` is a fifth of a vLLM file and is skipped this way.
+    if let base = bytes.baseAddress {
+      while position + 8 <= end {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+        guard let offset = Self.firstSpecialStringByte(word) else {
+          position += 8
+          continue
+        }
+        position += offset
+        break
+      }
+    }
     while position < end {
       switch bytes[position] {
       case UInt8(ascii: "\""):
@@ -705,6 +718,24 @@ private struct Cursor {
     let first: UInt64 = 100 &+ (1_000_000 << 32)
     let second: UInt64 = 1 &+ (10_000 << 32)
     return (((digits & mask) &* first) &+ (((digits >> 16) & mask) &* second)) >> 32
+  }
+
+  /// The index (0–7, in memory order) of the first byte of `word` that is `"`, `\` or below
+  /// 0x20, or nil when there is none (the "has zero byte" bit tricks, exact: no false hits).
+  @inline(__always)
+  static func firstSpecialStringByte(_ word: UInt64) -> Int? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    // A byte equal to `byte` has its high bit set in `equal(byte)` (exact, per byte).
+    func equal(_ byte: UInt64) -> UInt64 {
+      let x = word ^ (ones &* byte)
+      return ~(((x & low7) &+ low7) | x) & highs
+    }
+    // A byte below 0x20: its high bit is clear and (byte & 0x7F) + 0x60 does not reach 0x80.
+    let below = ~(((word & low7) &+ (ones &* 0x60)) | word) & highs
+    let hits = equal(0x22) | equal(0x5C) | below
+    return hits == 0 ? nil : hits.trailingZeroBitCount / 8
   }
 
   /// How many of the eight ASCII digits at `pointer` are leading `0`s (8 for "00000000"): the

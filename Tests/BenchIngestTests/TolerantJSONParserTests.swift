@@ -182,6 +182,26 @@ struct TolerantJSONParserTests {
     #expect(object["errors"] == .array([.string("")]))
   }
 
+  /// Skipping reads strings eight bytes at a time: a quote, backslash or control character at
+  /// every offset of a word must still end, escape or break the string where it is.
+  @Test func skippedStringsEndWhereTheyEndAtEveryOffset() throws {
+    for length in 0..<20 {
+      let padding = String(repeating: "a", count: length)
+      // An escaped quote, an escaped backslash, an escaped newline, a two-byte character.
+      for special in [#"\""#, #"\\"#, #"\n"#, "é"] {
+        let text = #"{"generated_texts": [""# + padding + special + padding + #""], "ttfts": [1]}"#
+        let object = try #require(try parse(text, skipping: ["generated_texts"]).objectValue, "\(length) \(special)")
+        #expect(object["generated_texts"] == .skipped)
+        #expect(object["ttfts"] == .numbers([1]))
+      }
+      // A raw control character is an error at its line, as when it is not skipped.
+      let broken = "{\"generated_texts\": [\"" + padding + "\u{01}" + padding + "\"]}"
+      #expect(throws: JSONParseError.self) { try parse(broken, skipping: ["generated_texts"]) }
+      // An unterminated string is an error, not a read past the end.
+      #expect(throws: JSONParseError.self) { try parse("{\"generated_texts\": [\"" + padding, skipping: ["generated_texts"]) }
+    }
+  }
+
   /// In the aurotripathy concurrency-32 file (`json.load`): 100 generated texts, 100 ttfts,
   /// 100 itls lists; with the key skipped everything else is still read.
   @Test func skippingGeneratedTextsInARealFile() throws {

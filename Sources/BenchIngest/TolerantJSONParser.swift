@@ -487,8 +487,7 @@ private struct Cursor {
     // character): `generated_texts` is a fifth of a vLLM file and is skipped this way.
     if let base = bytes.baseAddress {
       while position + 8 <= end {
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-        guard let offset = Self.firstSpecialStringByte(word) else {
+        guard let offset = Self.firstSpecialStringByte(WordBytes.load(base + position)) else {
           position += 8
           continue
         }
@@ -721,21 +720,10 @@ private struct Cursor {
   }
 
   /// The index (0–7, in memory order) of the first byte of `word` that is `"`, `\` or below
-  /// 0x20, or nil when there is none (the "has zero byte" bit tricks, exact: no false hits).
+  /// 0x20, or nil when there is none.
   @inline(__always)
   static func firstSpecialStringByte(_ word: UInt64) -> Int? {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    // A byte equal to `byte` has its high bit set in `equal(byte)` (exact, per byte).
-    func equal(_ byte: UInt64) -> UInt64 {
-      let x = word ^ (ones &* byte)
-      return ~(((x & low7) &+ low7) | x) & highs
-    }
-    // A byte below 0x20: its high bit is clear and (byte & 0x7F) + 0x60 does not reach 0x80.
-    let below = ~(((word & low7) &+ (ones &* 0x60)) | word) & highs
-    let hits = equal(0x22) | equal(0x5C) | below
-    return hits == 0 ? nil : hits.trailingZeroBitCount / 8
+    WordBytes.firstHit(WordBytes.equal(word, 0x22) | WordBytes.equal(word, 0x5C) | WordBytes.below(word, 0x20))
   }
 
   /// How many of the eight ASCII digits at `pointer` are leading `0`s (8 for "00000000"): the

@@ -28,15 +28,21 @@ enum LocustPlateauFinder {
   /// repeat the final second), cut after the last row where the request counter moved, so an
   /// idle tail with frozen counters and a stale `Requests/s` is not read as load.
   static func clean(_ rows: [LocustHistory.Row]) -> (rows: [LocustHistory.Row], duplicates: Int, idleTail: Int) {
-    let sorted = rows.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
     var unique: [LocustHistory.Row] = []
     var duplicates = 0
-    for row in sorted {
-      if let last = unique.last, last.timestamp == row.timestamp {
-        unique[unique.count - 1] = row
-        duplicates += 1
-      } else {
-        unique.append(row)
+    if rows.indices.dropFirst().allSatisfy({ rows[$0 - 1].timestamp < rows[$0].timestamp }) {
+      // Already in time order, one row per second (the usual file): the rows as they are,
+      // without the sorted and de-duplicated copies of a day-long history.
+      unique = rows
+    } else {
+      let sorted = rows.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
+      for row in sorted {
+        if let last = unique.last, last.timestamp == row.timestamp {
+          unique[unique.count - 1] = row
+          duplicates += 1
+        } else {
+          unique.append(row)
+        }
       }
     }
     guard unique.contains(where: { $0.totalRequests != nil }) else { return (unique, duplicates, 0) }
@@ -45,7 +51,7 @@ enum LocustPlateauFinder {
       lastChange = index
     }
     let idle = unique.count - 1 - lastChange
-    return (Array(unique[...lastChange]), duplicates, idle)
+    return (idle == 0 ? unique : Array(unique[...lastChange]), duplicates, idle)
   }
 
   /// Maximal runs of one non-zero user count lasting at least `minimumPlateauSeconds`.

@@ -70,4 +70,26 @@ import Testing
     #expect(cleaned.rows[plateaus[1].baseline].timestamp == 24)
     #expect(cleaned.rows[plateaus[0].baseline].timestamp == 1)
   }
+
+  /// Rows already in time order take the fast path (no copies); shuffled with a repeated
+  /// second, the same rows must clean to the same result, the last-written row winning.
+  @Test func orderedAndShuffledRowsCleanAlike() {
+    func row(_ t: Double, _ total: Int) -> LocustHistory.Row {
+      LocustHistory.Row(timestamp: t, users: 2, percentiles: [], totalRequests: total)
+    }
+    let ordered = (0..<40).map { row(Double($0), min($0, 30) * 10) }  // idle from t = 30
+    let fast = LocustPlateauFinder.clean(ordered)
+    #expect(fast.rows == Array(ordered[...30]))
+    #expect(fast.duplicates == 0 && fast.idleTail == 9)
+    let busy = (0..<40).map { row(Double($0), $0 * 10) }
+    #expect(LocustPlateauFinder.clean(busy).rows == busy)
+
+    var shuffled = ordered.reversed() + [row(5, 999)]  // t = 5 written again, later: it wins
+    shuffled.swapAt(3, 17)
+    let slow = LocustPlateauFinder.clean(shuffled)
+    var expected = Array(ordered[...30])
+    expected[5] = row(5, 999)
+    #expect(slow.rows == expected)
+    #expect(slow.duplicates == 1 && slow.idleTail == 9)
+  }
 }

@@ -55,12 +55,13 @@ struct ChartWriter: Sendable {
     }
   }
 
-  /// Writes the rendered charts' files in chart order; the paths written.
-  func write(_ charts: [NamedChart], _ rendered: [Rendered]) throws -> [String] {
+  /// Writes the rendered charts' files in chart order, to the paths of their planned links;
+  /// the paths written.
+  func write(_ links: [ChartLink], _ rendered: [Rendered]) throws -> [String] {
     var paths: [String] = []
-    for (chart, output) in zip(charts, rendered) {
-      if let bytes = output.png { paths.append(try writer.write(Data(bytes), to: "charts/\(chart.fileStem).png")) }
-      if writesSVG, let bytes = output.svg { paths.append(try writer.write(Data(bytes), to: "charts/\(chart.fileStem).svg")) }
+    for (link, output) in zip(links, rendered) {
+      if let path = link.png, let bytes = output.png { paths.append(try writer.write(Data(bytes), to: path)) }
+      if let path = link.svg, let bytes = output.svg { paths.append(try writer.write(Data(bytes), to: path)) }
     }
     return paths
   }

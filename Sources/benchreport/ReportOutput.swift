@@ -70,15 +70,15 @@ struct ReportOutput {
       throw ExitCode(2)
     }
     var written: [String] = []
-    if let chartWriter { written += try chartWriter.write(charts, rendered) }
+    if let chartWriter { written += try chartWriter.write(links, rendered) }
     for (name, text) in texts {
       written.append(try writer.write(ChartWriter.fillInlineMarkup(in: text, rendered), to: name))
     }
-    let finalLinks = zip(links, rendered.indices).map { link, index in
+    let finalLinks = zip(links, rendered).map { link, output in
       var link = link
-      if link.hasSVGMarkup { link.svgMarkup = rendered[index].markup ?? "" }
+      if link.hasSVGMarkup { link.svgMarkup = output.markup ?? "" }
       return link
     }
-    return (written, chartWriter == nil ? [] : finalLinks)
+    return (written, finalLinks)
   }
 }

@@ -37,15 +37,14 @@ public enum OrderStatistics {
 
     // Pass 1: where the keys differ, and whether anything sorts by position.
     let firstValue = segments.first { !$0.isEmpty }![0]
-    let first = RadixSelect.orderedKey(firstValue)
+    let first = RadixSort.orderedKey(firstValue)
     var differing: UInt64 = 0
     var special = false
     for values in segments {
       for value in values {
         let bits = value.bitPattern
-        // -0.0, or NaN (all exponent bits set and a non-zero fraction).
-        special = special || bits == 0x8000_0000_0000_0000 || bits & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000
-        differing |= RadixSelect.orderedKey(value) ^ first
+        special = special || RadixSort.sortsByPosition(bits)
+        differing |= RadixSort.orderedKey(bits) ^ first
       }
     }
     if special { return byRank(ranks, sorted: all().sorted()) }
@@ -58,7 +57,7 @@ public enum OrderStatistics {
     histogram.withUnsafeMutableBufferPointer { counts in
       for values in segments {
         for value in values {
-          counts[Int(truncatingIfNeeded: RadixSelect.orderedKey(value) >> shift) & 0xFFFF] += 1
+          counts[Int(truncatingIfNeeded: RadixSort.orderedKey(value) >> shift) & 0xFFFF] += 1
         }
       }
     }
@@ -91,7 +90,7 @@ public enum OrderStatistics {
     gathered.reserveCapacity(total)
     isWanted.withUnsafeBufferPointer { isWanted in
       for values in segments {
-        for value in values where isWanted[Int(truncatingIfNeeded: RadixSelect.orderedKey(value) >> shift) & 0xFFFF] {
+        for value in values where isWanted[Int(truncatingIfNeeded: RadixSort.orderedKey(value) >> shift) & 0xFFFF] {
           gathered.append(value)
         }
       }

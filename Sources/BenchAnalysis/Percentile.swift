@@ -25,7 +25,7 @@ public enum Percentile {
 
   /// The `p`-th percentile of a sample of `count` values, given the value at each rank
   /// (0-based position in ascending order): for a sample that is never sorted as a whole
-  /// (``RadixSelect``). Same arithmetic as ``linear(_:_:)``; at most two ranks are asked for.
+  /// (``OrderStatistics``). Same arithmetic as ``linear(_:_:)``; at most two ranks are asked for.
   public static func linear(count: Int, _ p: Double, valueAtRank: (Int) -> Double) -> Double? {
     guard count > 0, (0...100).contains(p) else { return nil }
     let lastIndex = count - 1

@@ -34,9 +34,8 @@ public enum RadixSort {
         histograms.withUnsafeMutableBufferPointer { counts in
           for index in 0..<count {
             let bits = keys[index]
-            // -0.0, or NaN (all exponent bits set and a non-zero fraction).
-            special = special || bits == 0x8000_0000_0000_0000 || bits & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000
-            let key = bits ^ (bits >> 63 == 0 ? 0x8000_0000_0000_0000 : UInt64.max)
+            special = special || sortsByPosition(bits)
+            let key = orderedKey(bits)
             keys[index] = key
             for byte in 0..<8 {
               counts[byte << 8 | Int(truncatingIfNeeded: key >> UInt64(byte * 8)) & 0xFF] += 1
@@ -156,6 +155,23 @@ public enum RadixSort {
         _ = keys.update(fromContentsOf: source)
       }
     }
+  }
+
+  /// The bit pattern mapped so that unsigned order is numeric order.
+  @inline(__always)
+  static func orderedKey(_ bits: UInt64) -> UInt64 {
+    bits ^ (bits >> 63 == 0 ? 0x8000_0000_0000_0000 : UInt64.max)
+  }
+
+  /// ``orderedKey(_:)`` of a value.
+  @inline(__always)
+  static func orderedKey(_ value: Double) -> UInt64 { orderedKey(value.bitPattern) }
+
+  /// True for -0.0 and NaN (all exponent bits set and a non-zero fraction): values the
+  /// standard sort orders by position or not at all, so the key order cannot stand in for it.
+  @inline(__always)
+  static func sortsByPosition(_ bits: UInt64) -> Bool {
+    bits == 0x8000_0000_0000_0000 || bits & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000
   }
 
   /// The inverse of the key mapping.

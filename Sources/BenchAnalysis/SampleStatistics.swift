@@ -61,8 +61,9 @@ public enum SampleStatistics {
     return [.ttft: ttft, .tpot: tpot, .e2el: e2el]
   }
 
-  /// The gaps of the successful requests, in file order.
-  static func successfulGaps(of samples: RequestSamples) -> [Double] {
+  /// The gaps of the successful requests, in file order, in seconds (a copy: for samples
+  /// whose failed requests have gaps, see `RequestSamples.gapsAreAllSuccessful`).
+  public static func successfulGaps(of samples: RequestSamples) -> [Double] {
     var gaps: [Double] = []
     for index in 0..<samples.count where samples.isSuccessful(index) { gaps += samples.gaps(of: index) }
     return gaps

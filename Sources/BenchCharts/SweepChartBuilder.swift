@@ -275,19 +275,11 @@ public struct SweepChartBuilder: Sendable {
     let selected = withGaps.filter { chosen.contains($0.level) }.map { level in
       (level.level, samples(of: level) ?? [])
     }
-    func forEachGap(of levels: [(LoadLevel, [RequestSamples])], _ body: (Double) -> Void) {
-      for (_, samples) in levels {
-        for sample in samples { SampleStatistics.forEachInterTokenGapMilliseconds(of: sample, body) }
-      }
-    }
-    // The p99 of the chosen levels' gaps together: selected from the runs' own arrays (in
-    // seconds) when every gap in them is a successful request's, else enumerated in ms.
-    let runs = selected.flatMap(\.1)
-    let pooledP99 =
-      runs.allSatisfy(\.gapsAreAllSuccessful)
-      ? OrderStatistics.percentile(99, ofArrays: runs.map(\.interTokenGaps)).map { $0 * 1000 }
-      : RadixSelect.percentile(99, forEachValue: { forEachGap(of: selected, $0) })
-    guard let upper = pooledP99, upper > 0 else { return nil }
+    // The p99 of the chosen levels' gaps together, in seconds, selected from the runs' own
+    // arrays (a run whose failed requests have gaps gives a copy of its successful ones).
+    let gaps = selected.flatMap(\.1).map { $0.gapsAreAllSuccessful ? $0.interTokenGaps : SampleStatistics.successfulGaps(of: $0) }
+    guard let p99 = OrderStatistics.percentile(99, ofArrays: gaps), p99 > 0 else { return nil }
+    let upper = p99 * 1000
     let binWidth = Self.niceBinWidth(upper / 40)
     // One pass over each level's gaps, the levels side by side.
     let histograms = ParallelMap.map(selected.map(\.1)) { samples in

@@ -42,6 +42,15 @@ struct OrderStatisticsTests {
     Self.expectSameAsSorting(Array(repeating: 7.5, count: 10_000), ranks: [0, 5_000, 9_999], "all equal")
   }
 
+  /// 1.5 M values in [32, 34) share their top 16 bits: the counting window starts below that
+  /// common prefix (the case the former radix selection had to narrow twice for).
+  @Test func narrowValuesThatShareTheirTopBits() {
+    var generator = RadixSortTests.Generator(state: 12)
+    let values = (0..<1_500_000).map { _ in 32 + 2 * Double.random(in: 0..<1, using: &generator) }
+    Self.expectSameAsSorting(values, ranks: Self.spread(values.count), "[32, 34)")
+    Self.expectSameAsSorting(Array(repeating: 7.5, count: 1_100_000), ranks: [0, 1_089_000], "all equal, many")
+  }
+
   /// Values whose keys differ only in their lowest bits (no 16 bits to spare below the
   /// highest differing bit).
   @Test func neighbouringDoubles() {

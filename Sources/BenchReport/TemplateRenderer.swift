@@ -57,12 +57,15 @@ public struct TemplateRenderer {
   var modePragma: String {
     switch mode {
     case .text: "{{% CONTENT_TYPE: TEXT}}\n"
-    case .html: "{{% CONTENT_TYPE: HTML}}\n"
+    case .html: "{{% CONTENT_TYPE: \(HTMLContentType.name)}}\n"
     }
   }
 
   func parse(_ text: String, path: String) throws(ReportError) -> MustacheTemplate {
-    if mode == .html { try checkHTMLSafety(text, path: path) }
+    if mode == .html {
+      HTMLContentType.registered
+      try checkHTMLSafety(text, path: path)
+    }
     do {
       return try MustacheTemplate(string: modePragma + text)
     } catch let error as MustacheTemplate.ParserError {

@@ -51,6 +51,13 @@ public struct ChartRect: Sendable, Hashable {
   /// Whether the segment from `a` to `b` passes through this rectangle
   /// (Liang–Barsky clipping: the segment survives clipping iff it intersects).
   public func intersectsSegment(from a: ChartPoint, to b: ChartPoint) -> Bool {
+    // Both ends beyond one edge: apart, without the four divisions below. Label placement
+    // tests every candidate against every segment of every series (a day-long Locust timeline
+    // has thousands), and nearly all of them are far away. Strict comparisons, so a segment
+    // that touches an edge still reaches the clipping, as before.
+    if a.x < minX && b.x < minX || a.x > maxX && b.x > maxX || a.y < minY && b.y < minY || a.y > maxY && b.y > maxY {
+      return false
+    }
     let dx = b.x - a.x
     let dy = b.y - a.y
     var t0 = 0.0

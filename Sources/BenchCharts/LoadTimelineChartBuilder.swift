@@ -52,13 +52,27 @@ public struct LoadTimelineChartBuilder: Sendable {
     return Axis(title: labels["chart_axis_time"], unit: "s", domain: 0...max(end, 1))
   }
 
-  /// A marker at the start of every step, labelled with its user count.
+  /// Step markers closer together than this share of the time axis are thinned out.
+  static let minimumMarkerSpacing = 1.0 / 30
+
+  /// A marker at the start of each step, labelled with its user count. Steps that start
+  /// within `minimumMarkerSpacing` of the time axis after the last marked one are not marked:
+  /// a soak test that ramps up 200 steps in its first hour would otherwise get 200 lines
+  /// (a solid bar at the chart's left edge) and 200 labels stacked over each other.
   var stepMarkers: [Annotation] {
-    guard let start = timeline.start else { return [] }
-    return timeline.stepStarts.map { offset in
-      let users = timeline.points.first { $0.timestamp - start >= offset }?.users
-      return .verticalMarker(x: offset, label: labels.format("chart_step", ["users": users.map(String.init) ?? "?"]))
+    guard let start = timeline.start, let domain = timeAxis.domain else { return [] }
+    let spacing = (domain.upperBound - domain.lowerBound) * Self.minimumMarkerSpacing
+    var markers: [Annotation] = []
+    var lastMarked = -Double.infinity
+    // Step starts are in time order: one walk through the points finds each step's users.
+    var pointIndex = 0
+    for offset in timeline.stepStarts where offset >= lastMarked + spacing {
+      while pointIndex < timeline.points.count, timeline.points[pointIndex].timestamp - start < offset { pointIndex += 1 }
+      let users = pointIndex < timeline.points.count ? timeline.points[pointIndex].users : nil
+      markers.append(.verticalMarker(x: offset, label: labels.format("chart_step", ["users": users.map(String.init) ?? "?"])))
+      lastMarked = offset
     }
+    return markers
   }
 
   /// Requests/s and failures/s (left), users (right).

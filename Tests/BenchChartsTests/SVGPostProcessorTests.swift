@@ -62,6 +62,20 @@ import Testing
     #expect(rewritten == "fill:url(#p-a);stroke:url(#p-b)")
   }
 
+  @Test(arguments: [
+    ("matrix(1,0,0,1,2,3)", "matrix(1,0,0,1,2,3)"),
+    ("", ""),
+    ("url(#glyph0-1)", "url(#p-glyph0-1)"),
+    ("url(#a) url(#b)url(#c)", "url(#p-a) url(#p-b)url(#p-c)"),
+    ("图 url(#图) ✓", "图 url(#p-图) ✓"),
+    ("url(#a) url(#unclosed", "url(#p-a) url(#unclosed"),
+    ("url(#)", "url(#p-)"),
+    ("url(a) url(#b)", "url(a) url(#p-b)"),
+  ])
+  func urlReferencesAreRewrittenWhereverTheyAre(value: String, expected: String) {
+    #expect(SVGPostProcessor.rewritingURLReferences(in: value) { "p-" + $0 } == expected)
+  }
+
   @Test func invalidPrefixIsRejected() {
     #expect(throws: ChartRenderError.invalidIDPrefix("1chart")) {
       try SVGPostProcessor.prefixingIDs(Self.bytes, with: "1chart")

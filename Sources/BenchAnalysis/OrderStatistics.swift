@@ -1,3 +1,6 @@
+import BenchModel
+import Foundation
+
 /// Values at given ranks of an unsorted sample (`sorted(values)[rank]`), found without sorting
 /// it and without changing or copying it.
 ///
@@ -20,6 +23,8 @@
 public enum OrderStatistics {
   /// Below this many values a sort of a copy is as fast.
   static let sortThreshold = 4096
+  /// From this many values on, the passes run on all cores.
+  static let parallelThreshold = 1 << 21
 
   /// `sorted(values)[rank]` for each of `ranks` (each in `0..<values.count`), by rank.
   public static func values(atRanks ranks: Set<Int>, of values: UnsafeBufferPointer<Double>) -> [Int: Double] {
@@ -27,39 +32,59 @@ public enum OrderStatistics {
   }
 
   /// The same for the values of several buffers taken together (e.g. the gaps of several
-  /// runs), never copied into one.
-  public static func values(atRanks ranks: Set<Int>, ofSegments segments: [UnsafeBufferPointer<Double>]) -> [Int: Double] {
+  /// runs), never copied into one. With `parallel`, a large sample's passes run on all cores
+  /// (for a caller that is not already one of several threads at work).
+  public static func values(
+    atRanks ranks: Set<Int>, ofSegments segments: [UnsafeBufferPointer<Double>], parallel: Bool = false
+  ) -> [Int: Double] {
     let count = segments.reduce(0) { $0 + $1.count }
     precondition(ranks.allSatisfy { $0 >= 0 && $0 < count }, "rank out of range")
     guard !ranks.isEmpty else { return [:] }
     func all() -> [Double] { segments.flatMap { Array($0) } }
     if count < sortThreshold { return byRank(ranks, sorted: RadixSort.sorted(all())) }
 
+    // Large samples (the pooled gaps of a sweep's ITL histogram: tens of millions) are cut
+    // into pieces whose passes run on all cores; the counts are summed, so the result is the
+    // same.
+    let pieces = parallel && count >= parallelThreshold ? Self.pieces(of: segments, count: 2 * ProcessInfo.processInfo.activeProcessorCount) : [segments]
+    nonisolated(unsafe) let shared = pieces
+
     // Pass 1: where the keys differ, and whether anything sorts by position.
     let firstValue = segments.first { !$0.isEmpty }![0]
     let first = RadixSort.orderedKey(firstValue)
-    var differing: UInt64 = 0
-    var special = false
-    for values in segments {
-      for value in values {
-        let bits = value.bitPattern
-        special = special || RadixSort.sortsByPosition(bits)
-        differing |= RadixSort.orderedKey(bits) ^ first
+    let scans = ParallelMap.map(Array(pieces.indices)) { piece -> (differing: UInt64, special: Bool) in
+      var differing: UInt64 = 0
+      var special = false
+      for values in shared[piece] {
+        for value in values {
+          let bits = value.bitPattern
+          special = special || RadixSort.sortsByPosition(bits)
+          differing |= RadixSort.orderedKey(bits) ^ first
+        }
       }
+      return (differing, special)
     }
-    if special { return byRank(ranks, sorted: all().sorted()) }
+    if scans.contains(where: \.special) { return byRank(ranks, sorted: all().sorted()) }
+    let differing = scans.reduce(0) { $0 | $1.differing }
     if differing == 0 { return Dictionary(uniqueKeysWithValues: ranks.map { ($0, firstValue) }) }
     let highestBit = 63 - differing.leadingZeroBitCount
     let shift = UInt64(max(highestBit - 15, 0))
 
     // Pass 2: keys counted by their 16 bits below the common prefix.
-    var histogram = [Int](repeating: 0, count: 1 << 16)
-    histogram.withUnsafeMutableBufferPointer { counts in
-      for values in segments {
-        for value in values {
-          counts[Int(truncatingIfNeeded: RadixSort.orderedKey(value) >> shift) & 0xFFFF] += 1
+    let counted = ParallelMap.map(Array(pieces.indices)) { piece -> [Int] in
+      var histogram = [Int](repeating: 0, count: 1 << 16)
+      histogram.withUnsafeMutableBufferPointer { counts in
+        for values in shared[piece] {
+          for value in values {
+            counts[Int(truncatingIfNeeded: RadixSort.orderedKey(value) >> shift) & 0xFFFF] += 1
+          }
         }
       }
+      return histogram
+    }
+    var histogram = counted[0]
+    for more in counted.dropFirst() {
+      for digit in 0..<(1 << 16) { histogram[digit] += more[digit] }
     }
     // The bucket of each rank, and how many values lie in lower buckets.
     var below = [Int](repeating: 0, count: (1 << 16) + 1)
@@ -86,15 +111,21 @@ public enum OrderStatistics {
       gatheredBefore[digit] = total
       total += histogram[digit]
     }
-    var gathered: [Double] = []
-    gathered.reserveCapacity(total)
-    isWanted.withUnsafeBufferPointer { isWanted in
-      for values in segments {
-        for value in values where isWanted[Int(truncatingIfNeeded: RadixSort.orderedKey(value) >> shift) & 0xFFFF] {
-          gathered.append(value)
+    let wantedDigits = isWanted
+    let parts = ParallelMap.map(Array(pieces.indices)) { piece -> [Double] in
+      var gathered: [Double] = []
+      wantedDigits.withUnsafeBufferPointer { isWanted in
+        for values in shared[piece] {
+          for value in values where isWanted[Int(truncatingIfNeeded: RadixSort.orderedKey(value) >> shift) & 0xFFFF] {
+            gathered.append(value)
+          }
         }
       }
+      return gathered
     }
+    var gathered: [Double] = []
+    gathered.reserveCapacity(total)
+    for part in parts { gathered += part }
     RadixSort.sort(&gathered)
     var result: [Int: Double] = [:]
     for rank in ranks {
@@ -104,13 +135,13 @@ public enum OrderStatistics {
     return result
   }
 
-  /// `Percentile.linear` of the values of `arrays` taken together, none copied; nil when they
-  /// are all empty.
+  /// `Percentile.linear` of the values of `arrays` taken together, none copied, on all cores;
+  /// nil when they are all empty.
   public static func percentile(_ p: Double, ofArrays arrays: [[Double]]) -> Double? {
     withBuffers(arrays[...], []) { segments in
       let count = segments.reduce(0) { $0 + $1.count }
       let ranks = Set(Percentile.ranks(count: count, [p]))
-      let atRank = values(atRanks: ranks, ofSegments: segments)
+      let atRank = values(atRanks: ranks, ofSegments: segments, parallel: true)
       return Percentile.linear(count: count, p) { atRank[$0]! }
     }
   }
@@ -122,6 +153,28 @@ public enum OrderStatistics {
   ) -> Result {
     guard let first = arrays.first else { return body(buffers) }
     return first.withUnsafeBufferPointer { withBuffers(arrays.dropFirst(), buffers + [$0], body) }
+  }
+
+  /// `segments` cut into about `count` pieces of similar size, in order.
+  static func pieces(of segments: [UnsafeBufferPointer<Double>], count: Int) -> [[UnsafeBufferPointer<Double>]] {
+    let total = segments.reduce(0) { $0 + $1.count }
+    let size = max(1, (total + count - 1) / count)
+    var pieces: [[UnsafeBufferPointer<Double>]] = [[]]
+    var room = size
+    for segment in segments {
+      var start = 0
+      while start < segment.count {
+        if room == 0 {
+          pieces.append([])
+          room = size
+        }
+        let end = min(segment.count, start + room)
+        pieces[pieces.count - 1].append(UnsafeBufferPointer(rebasing: segment[start..<end]))
+        room -= end - start
+        start = end
+      }
+    }
+    return pieces
   }
 
   private static func byRank(_ ranks: Set<Int>, sorted: [Double]) -> [Int: Double] {

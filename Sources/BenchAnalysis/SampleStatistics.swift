@@ -125,12 +125,19 @@ public enum SampleStatistics {
   /// Calls `body` with every inter-token gap of every successful request in ms: the values of
   /// `millisecondValues(of:metric: .itl)`, without building the array.
   public static func forEachInterTokenGapMilliseconds(of samples: RequestSamples, _ body: (Double) -> Void) {
+    forEachInterTokenGapMilliseconds(of: samples, requests: 0..<samples.count, body)
+  }
+
+  /// The same for the requests in `requests` only (a part of a run, counted on its own core).
+  public static func forEachInterTokenGapMilliseconds(
+    of samples: RequestSamples, requests: Range<Int>, _ body: (Double) -> Void
+  ) {
     // Through buffer pointers rather than a slice per request: the ITL histogram enumerates
     // tens of millions of gaps several times.
     samples.interTokenGaps.withUnsafeBufferPointer { gaps in
       samples.gapOffsets.withUnsafeBufferPointer { offsets in
-        precondition(offsets.count > samples.count, "gap offsets missing")
-        for index in 0..<samples.count where samples.isSuccessful(index) {
+        precondition(offsets.count > samples.count && requests.upperBound <= samples.count, "gap offsets missing")
+        for index in requests where samples.isSuccessful(index) {
           let start = offsets[index]
           let end = offsets[index + 1]
           precondition(start <= end && end <= gaps.count, "gap offsets out of range")

@@ -30,13 +30,16 @@ public struct SweepChartBuilder: Sendable {
       (.perStream, { $0.perStreamChart() }),
       (.ttftDistribution, { $0.distributionChart(metric: .ttft, titleKey: "chart_ttftCDF_title") }),
       (.latencyDistribution, { $0.distributionChart(metric: .e2el, titleKey: "chart_e2elCDF_title") }),
-      (.itlHistogram, { $0.itlHistogram() }),
     ]
-    // Built side by side: the distributions and the ITL histogram go through every sample
-    // (tens of millions of gaps at the benchmark's scale 4) while the others are quick.
-    return ParallelMap.map(kinds) { kind, make in
-      make(self).map { NamedChart(fileStem: "\(slug)-\(kind.rawValue)", kind: kind, spec: $0, sweep: slug) }
-    }.compactMap { $0 }
+    @Sendable func named(_ kind: NamedChart.Kind, _ spec: ChartSpec?) -> NamedChart? {
+      spec.map { NamedChart(fileStem: "\(slug)-\(kind.rawValue)", kind: kind, spec: $0, sweep: slug) }
+    }
+    // The ITL histogram goes through every gap (tens of millions at the benchmark's scale 4)
+    // and spreads that over all cores itself, so it is built on its own (a parallel loop
+    // inside another runs serially); then the others side by side, the distributions going
+    // through every request.
+    let itl = named(.itlHistogram, itlHistogram())
+    return ParallelMap.map(kinds) { kind, make in named(kind, make(self)) }.compactMap { $0 } + [itl].compactMap { $0 }
   }
 
   // MARK: Axes
@@ -281,12 +284,24 @@ public struct SweepChartBuilder: Sendable {
     guard let p99 = OrderStatistics.percentile(99, ofArrays: gaps), p99 > 0 else { return nil }
     let upper = p99 * 1000
     let binWidth = Self.niceBinWidth(upper / 40)
-    // One pass over each level's gaps, the levels side by side.
-    let histograms = ParallelMap.map(selected.map(\.1)) { samples in
-      Self.histogram(binWidth: binWidth, upper: upper) { body in
-        for sample in samples { SampleStatistics.forEachInterTokenGapMilliseconds(of: sample, body) }
+    // One pass over the gaps, in parts of about a million gaps each (a run's requests cut at
+    // gap counts), side by side on all cores; each level's counts are the sum of its parts'.
+    let parts = selected.indices.flatMap { level in
+      selected[level].1.indices.flatMap { run in
+        Self.requestRanges(of: selected[level].1[run], gapsPerPart: 1 << 20).map { (level, run, $0) }
       }
     }
+    let partCounts = ParallelMap.map(parts) { level, run, requests in
+      Self.histogramCounts(binWidth: binWidth, upper: upper) { body in
+        SampleStatistics.forEachInterTokenGapMilliseconds(of: selected[level].1[run], requests: requests, body)
+      }
+    }
+    var levelCounts = selected.map { _ in (bins: [Int](repeating: 0, count: Self.binCount(binWidth: binWidth, upper: upper)), count: 0) }
+    for (part, counted) in zip(parts, partCounts) {
+      for bin in counted.bins.indices { levelCounts[part.0].bins[bin] += counted.bins[bin] }
+      levelCounts[part.0].count += counted.count
+    }
+    let histograms = levelCounts.map { Self.shares($0.bins, count: $0.count, binWidth: binWidth) }
     let series = selected.enumerated().map { index, entry in
       Series(
         name: labels.format("chart_series_level", ["level": Self.label(entry.0)]),
@@ -332,7 +347,16 @@ public struct SweepChartBuilder: Sendable {
   /// Shares (%) of the values in bins of `binWidth` from 0; the last bin holds everything
   /// from `upper` up.
   static func histogram(binWidth: Double, upper: Double, forEachValue: ((Double) -> Void) -> Void) -> [DataPoint] {
-    let bins = Int((upper / binWidth).rounded(.up)) + 1
+    let counted = histogramCounts(binWidth: binWidth, upper: upper, forEachValue: forEachValue)
+    return shares(counted.bins, count: counted.count, binWidth: binWidth)
+  }
+
+  static func binCount(binWidth: Double, upper: Double) -> Int { Int((upper / binWidth).rounded(.up)) + 1 }
+
+  /// The values counted per bin (negative values are counted in `count` only), and how many
+  /// values there were.
+  static func histogramCounts(binWidth: Double, upper: Double, forEachValue: ((Double) -> Void) -> Void) -> (bins: [Int], count: Int) {
+    let bins = binCount(binWidth: binWidth, upper: upper)
     var counts = Array(repeating: 0, count: bins)
     var count = 0
     counts.withUnsafeMutableBufferPointer { counts in
@@ -341,8 +365,24 @@ public struct SweepChartBuilder: Sendable {
         if value >= 0 { counts[min(bins - 1, Int(value / binWidth))] += 1 }
       }
     }
+    return (counts, count)
+  }
+
+  static func shares(_ bins: [Int], count: Int, binWidth: Double) -> [DataPoint] {
     let total = Double(max(count, 1))
-    return counts.enumerated().map { DataPoint(x: Double($0.offset) * binWidth, y: Double($0.element) / total * 100) }
+    return bins.enumerated().map { DataPoint(x: Double($0.offset) * binWidth, y: Double($0.element) / total * 100) }
+  }
+
+  /// A run's requests cut into consecutive ranges of about `gapsPerPart` inter-token gaps.
+  static func requestRanges(of samples: RequestSamples, gapsPerPart: Int) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for index in 0..<samples.count where samples.gapOffsets[index + 1] - samples.gapOffsets[start] >= gapsPerPart {
+      ranges.append(start..<(index + 1))
+      start = index + 1
+    }
+    if start < samples.count || ranges.isEmpty { ranges.append(start..<samples.count) }
+    return ranges
   }
 
   /// 1-2-5 × 10ⁿ at or above `raw`.

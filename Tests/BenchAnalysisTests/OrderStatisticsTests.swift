@@ -99,4 +99,45 @@ struct OrderStatisticsTests {
     }
     #expect(OrderStatistics.percentile(50, ofArrays: [[], []]) == nil)
   }
+
+  /// Above `parallelThreshold`, the passes run on pieces cut across the segments' borders;
+  /// the ranks must still be those of sorting everything.
+  @Test func parallelPiecesAcrossSeveralSegments() {
+    var generator = RadixSortTests.Generator(state: 31)
+    let arrays = [1_300_001, 7, 0, 1_000_003].map { count in
+      (0..<count).map { _ in 0.05 * (0.8 + 0.4 * Double.random(in: 0..<1, using: &generator)) }
+    }
+    let all = arrays.flatMap { $0 }
+    #expect(all.count >= OrderStatistics.parallelThreshold)
+    let sorted = all.sorted()
+    let ranks = Self.spread(all.count)
+    let selected = arrays[0].withUnsafeBufferPointer { a in
+      arrays[1].withUnsafeBufferPointer { b in
+        arrays[2].withUnsafeBufferPointer { c in
+          arrays[3].withUnsafeBufferPointer { d in
+            OrderStatistics.values(atRanks: ranks, ofSegments: [a, b, c, d], parallel: true)
+          }
+        }
+      }
+    }
+    for rank in ranks { #expect(selected[rank]?.bitPattern == sorted[rank].bitPattern, "rank \(rank)") }
+    #expect(OrderStatistics.percentile(99, ofArrays: arrays) == Percentile.linear(sorted, 99))
+  }
+
+  @Test func piecesCoverEveryValueOnceInOrder() {
+    let arrays: [[Double]] = [(0..<10).map(Double.init), [], (10..<13).map(Double.init), (13..<30).map(Double.init)]
+    for count in [1, 2, 3, 4, 7, 30, 31] {
+      let flattened = arrays[0].withUnsafeBufferPointer { a in
+        arrays[1].withUnsafeBufferPointer { b in
+          arrays[2].withUnsafeBufferPointer { c in
+            arrays[3].withUnsafeBufferPointer { d in
+              OrderStatistics.pieces(of: [a, b, c, d], count: count).map { $0.flatMap { Array($0) } }
+            }
+          }
+        }
+      }
+      #expect(flattened.flatMap { $0 } == (0..<30).map(Double.init), "\(count) pieces")
+      #expect(flattened.count <= count, "\(count) pieces")
+    }
+  }
 }

@@ -64,6 +64,14 @@ enum LocustCell {
   /// is plain ASCII (every cell of a history): the same value for the same text.
   static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard !bytes.contains(where: { $0 >= 0x80 }) else { return number(String(decoding: bytes, as: UTF8.self)) }
+    return number(ascii: bytes)
+  }
+
+  /// `number(_:)` of a cell known to be ASCII (a record the CSV reader found plain ASCII):
+  /// the commonest cells (`812`, `0.369896`) go straight to the short-decimal parse.
+  @inline(__always)
+  static func number(ascii bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    if let value = TolerantJSONParser.shortDecimal(bytes) { return value }
     // For ASCII text, `trimmingWhitespace` drops exactly these bytes from both ends.
     func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
     var start = 0
@@ -80,6 +88,11 @@ enum LocustCell {
   /// `integer(_:)` of a cell given as its UTF-8 bytes.
   static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     integer(fromNumber: number(bytes))
+  }
+
+  /// `integer(_:)` of a cell known to be ASCII.
+  static func integer(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    integer(fromNumber: number(ascii: bytes))
   }
 
   private static func integer(fromNumber value: Double?) -> Int? {

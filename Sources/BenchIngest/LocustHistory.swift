@@ -54,6 +54,7 @@ struct LocustHistory: Sendable {
     let medianIndex = columns.index(of: ["total median response time", "median response time"])
     let averageIndex = columns.index(of: ["total average response time", "average response time"])
     history.percentiles = columns.percentileColumns.map(\.percentile)
+    let percentileIndexes = columns.percentileColumns.map(\.index)
     var dropped = 0
     var lastShortLine: Int?
     // Cells are parsed from their bytes (`next(into:)`): a String per cell was most of the
@@ -66,19 +67,23 @@ struct LocustHistory: Sendable {
         lastShortLine = record.line
         continue
       }
-      let parsed = record.withCells { cells -> Row? in
-        func number(_ index: Int) -> Double? { LocustCell.number(cells[index]) }
-        func integer(_ index: Int) -> Int? { LocustCell.integer(cells[index]) }
-        guard let timestamp = number(timestampIndex) else { return nil }
-        return Row(
+      // One pass over the record's cells: the row, and the series it belongs to when its
+      // (method, name) cells were seen before (the usual case: a history repeats a few names).
+      let ascii = record.isASCII
+      let (parsed, known) = record.withCells { cells -> (Row?, String??) in
+        func number(_ index: Int) -> Double? { ascii ? LocustCell.number(ascii: cells[index]) : LocustCell.number(cells[index]) }
+        func integer(_ index: Int) -> Int? { ascii ? LocustCell.integer(ascii: cells[index]) : LocustCell.integer(cells[index]) }
+        guard let timestamp = number(timestampIndex) else { return (nil, nil) }
+        let row = Row(
           timestamp: timestamp, users: usersIndex.flatMap(integer),
           requestsPerSecond: rpsIndex.flatMap(number),
           failuresPerSecond: fpsIndex.flatMap(number),
-          percentiles: columns.percentileColumns.map { number($0.index) },
+          percentiles: percentileIndexes.map(number),
           totalRequests: totalIndex.flatMap(integer),
           totalFailures: failedIndex.flatMap(integer),
           totalMedian: medianIndex.flatMap(number),
           totalAverage: averageIndex.flatMap(number))
+        return (row, names.series(method: methodIndex.map { cells[$0] }, name: cells[nameIndex]))
       }
       guard let row = parsed else {
         dropped += 1
@@ -87,7 +92,7 @@ struct LocustHistory: Sendable {
       }
       // Which series the row belongs to: nil for the total row, else the entry's key.
       let series: String?
-      if let known = record.withCells({ cells in names.series(method: methodIndex.map { cells[$0] }, name: cells[nameIndex]) }) {
+      if let known {
         series = known
       } else {
         let name = record.string(nameIndex)

@@ -101,8 +101,9 @@ public struct TolerantJSONParser: Sendable {
   /// exponent) by Clinger's fast path — the same arithmetic, hence the same value, as the
   /// cursor's `parseNumber`, without setting up a cursor per cell (that was half the cost of
   /// reading a Locust history). Nil for anything else, which takes the full path.
-  private static func shortDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  static func shortDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     let count = bytes.count
+    guard count > 0 else { return nil }
     var position = 0
     let negative = bytes[0] == UInt8(ascii: "-")
     if negative { position = 1 }

@@ -22,6 +22,14 @@ struct LocustEntryStatsTests {
       let trimmed = cell.trimmingWhitespace()
       let expected = trimmed.isEmpty || trimmed == "N/A" ? nil : Double(trimmed).flatMap { $0.isFinite ? $0 : nil }
       #expect(LocustCell.number(cell)?.bitPattern == expected?.bitPattern, "\(cell)")
+      // The same from the cell's bytes, and from an ASCII cell's bytes without the check.
+      var utf8 = cell
+      utf8.withUTF8 { bytes in
+        #expect(LocustCell.number(bytes)?.bitPattern == expected?.bitPattern, "\(cell)")
+        if cell.utf8.allSatisfy({ $0 < 0x80 }) {
+          #expect(LocustCell.number(ascii: bytes)?.bitPattern == expected?.bitPattern, "\(cell)")
+        }
+      }
     }
   }
 

@@ -31,4 +31,11 @@ struct MustacheTagTests {
     let tags = try #require(MustacheTag.scan("{{a}} {{b"))
     #expect(tags.map(\.name) == ["a"])
   }
+
+  /// Lines end at LF also when a CR comes before it (a template saved on Windows); columns
+  /// count characters, not bytes.
+  @Test func windowsLineEndsAndWideCharacters() throws {
+    let tags = try #require(MustacheTag.scan("{{a}}\r\n  中文 {{b}}\r\n{{! x\r\ny }}{{c}}"))
+    #expect(tags.map { "\($0.name) \($0.line):\($0.column)" } == ["a 1:1", "b 2:6", "x\r\ny 3:1", "c 4:5"])
+  }
 }

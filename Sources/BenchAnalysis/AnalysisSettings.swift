@@ -17,12 +17,23 @@ public struct AnalysisSettings: Sendable, Equatable {
   public var headroomHigh: Double = 0.8
   /// User objectives; any breach makes a level unstable.
   public var objectives: [ServiceLevelObjective] = []
+  /// An open-loop level whose served rate (corrected for the last request's time) is below
+  /// this fraction of the offered rate is `overloaded`; a closed-loop level that reaches this
+  /// fraction of its client's `--request-rate` is `client-limited`.
+  public var minimumServedFraction: Double = 0.90
+  /// A level with fewer attempted requests than this is `insufficient`.
+  public var minimumRequests: Int = 20
+  /// A level that lasted less than this many seconds is `insufficient`.
+  public var minimumDurationSeconds: Double = 5
+  /// A recommendation needs at least this many levels with enough data.
+  public var minimumLevels: Int = 2
 
   public init() {}
 
   /// Setting names accepted in `benchreport.yaml` under `thresholds:`.
   public static let settingNames = [
     "success_rate", "ttft_limit", "ttft_statistic", "min_throughput_growth", "headroom", "slo",
+    "served_fraction", "min_requests", "min_duration", "min_levels",
   ]
 
   /// Applies one named setting written as text (`95%`, `1000ms`, `p99`, `0.7-0.8`, …).
@@ -58,6 +69,27 @@ public struct AnalysisSettings: Sendable, Equatable {
       headroomHigh = bounds[1]
     case "slo":
       objectives = try ServiceLevelObjective.parseList(text)
+    case "served_fraction":
+      guard let fraction = ServiceLevelObjective.fraction(text.lowercased()) ?? Self.percentWithoutSign(text), fraction > 0, fraction <= 1
+      else {
+        throw .invalidValue(setting: name, value: text, expected: "a percentage like 90% or a fraction like 0.9")
+      }
+      minimumServedFraction = fraction
+    case "min_requests":
+      guard let count = Int(text), count >= 1 else {
+        throw .invalidValue(setting: name, value: text, expected: "a whole number of requests ≥ 1, e.g. 20")
+      }
+      minimumRequests = count
+    case "min_duration":
+      guard let milliseconds = ServiceLevelObjective.milliseconds(text.lowercased()), milliseconds >= 0 else {
+        throw .invalidValue(setting: name, value: text, expected: "a duration like 5s or 30s")
+      }
+      minimumDurationSeconds = milliseconds / 1000
+    case "min_levels":
+      guard let count = Int(text), count >= 1 else {
+        throw .invalidValue(setting: name, value: text, expected: "a whole number of levels ≥ 1, e.g. 2")
+      }
+      minimumLevels = count
     default:
       throw .unknownSetting(name, known: Self.settingNames)
     }

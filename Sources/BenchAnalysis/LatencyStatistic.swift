@@ -36,7 +36,7 @@ public enum LatencyStatistic: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  static func word(_ p: Double) -> String {
+  public static func word(_ p: Double) -> String {
     p.rounded() == p ? String(Int(p)) : String(p)
   }
 }

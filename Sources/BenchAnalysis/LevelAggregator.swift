@@ -59,6 +59,22 @@ public enum LevelAggregator {
       for (metric, summary) in runs[0].latency where metrics.latency[metric] == nil && runs.count == 1 {
         metrics.latency[metric] = summary
       }
+      // Without the file's per-request latencies, E2E and TPOT can only be rebuilt as TTFT + ΣITL,
+      // which misses the time after the last token: the tool's own printed values win.
+      if runs.count == 1, samples[0].endToEndLatency == nil {
+        var kept: [LatencyMetric] = []
+        // V4/V5 files swapped mean and median E2EL: their E2EL stays rebuilt.
+        let swappedE2E = ["V4", "V5"].contains(runs[0].format.schema)
+        for metric in [LatencyMetric.tpot, .e2el] where !(metric == .e2el && swappedE2E) {
+          guard let reported = runs[0].latency[metric], !reported.isEmpty, let rebuilt = metrics.latency[metric] else { continue }
+          metrics.latency[metric] = merged(reported: reported, rebuilt: rebuilt)
+          kept.append(metric)
+        }
+        if !kept.isEmpty {
+          metrics.notes.append(
+            "\(kept.map { $0.rawValue.uppercased() }.joined(separator: " and ")) as the file reports them (its per-request latencies are not saved); statistics it does not report are rebuilt from TTFT + inter-token gaps")
+        }
+      }
       var counts: [String: Int] = [:]
       for sample in samples { for error in sample.errorCounts { counts[error.message, default: 0] += error.count } }
       metrics.topErrors = counts.map { ErrorCount(message: $0.key, count: $0.value) }
@@ -124,6 +140,17 @@ public enum LevelAggregator {
       return (samples.count, samples.succeeded.filter { $0 }.count)
     }
     return nil
+  }
+
+  /// The reported summary, with the statistics it lacks taken from the rebuilt one.
+  static func merged(reported: LatencySummary, rebuilt: LatencySummary) -> LatencySummary {
+    var summary = reported
+    summary.mean = reported.mean ?? rebuilt.mean
+    summary.median = reported.median ?? rebuilt.median
+    summary.standardDeviation = reported.standardDeviation ?? rebuilt.standardDeviation
+    for (p, value) in rebuilt.percentiles where summary.percentiles[p] == nil { summary.percentiles[p] = value }
+    summary.origin = .reported
+    return summary
   }
 
   static func pool(_ samples: [RequestSamples]) -> RequestSamples {

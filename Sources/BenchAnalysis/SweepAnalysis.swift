@@ -10,4 +10,9 @@ public struct SweepAnalysis: Sendable, Equatable {
   public var settings: AnalysisSettings
   /// Every user objective checked at every level (empty without objectives).
   public var targetChecks: [TargetCheck] = []
+  /// What the verdicts mean, with their evidence, most severe first (see `Finding`).
+  public var findings: [Finding] = []
+  /// True when the headline knee is where the client stopped raising the load (a rate cap or
+  /// too few prompts), not where the server stopped scaling.
+  public var kneeAtClientLimit: Bool = false
 }

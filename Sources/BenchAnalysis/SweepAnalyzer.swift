@@ -16,11 +16,19 @@ public enum SweepAnalyzer {
     addEfficiency(to: &levels, variable: sweep.variable)
     let measure = ThroughputMeasure.choose(for: levels)
     let knee = findKnee(levels, measure: measure, minimumGrowth: settings.minimumThroughputGrowth)
-    let stability = assessStability(levels, measure: measure, settings: settings)
-    let recommendation = recommend(stability, levels: levels, settings: settings)
+    let stability = assessStability(levels, sweep: sweep, measure: measure, settings: settings)
+    let judgedLevels = stability.verdicts.filter { $0.kind != .insufficient }.count
+    let withheld = stability.maxStable != nil && judgedLevels < settings.minimumLevels
+    let recommendation = withheld ? nil : recommend(stability, levels: levels, settings: settings)
+    var findings = SweepFindings.findings(
+      levels: levels, stability: stability, recommendationWithheld: withheld, variable: sweep.variable, settings: settings)
+    // What the readers found about the runs, each once.
+    for finding in sweep.runs.flatMap(\.findings) where !findings.contains(finding) { findings.append(finding) }
+    findings.sort { $0.severity > $1.severity }
     return SweepAnalysis(
       sweep: sweep, levels: levels, knee: knee, stability: stability,
-      recommendation: recommendation, settings: settings, targetChecks: targetChecks)
+      recommendation: recommendation, settings: settings, targetChecks: targetChecks, findings: findings,
+      kneeAtClientLimit: kneeAtClientLimit(knee, stability: stability))
   }
 
   // MARK: Efficiency
@@ -86,8 +94,28 @@ public enum SweepAnalyzer {
 
   // MARK: Stability
 
-  /// Walks the levels upward and stops at the first that breaks a criterion.
-  static func assessStability(_ levels: [LevelMetrics], measure: ThroughputMeasure?, settings: AnalysisSettings) -> StabilityVerdict {
+  /// Gives every level its verdict (`LevelJudge`) and walks the levels upward: the max stable
+  /// level is the highest `ok` level below the first level whose verdict ends the walk
+  /// (saturated, overloaded, unstable, slo-breach). Client-limited and insufficient levels
+  /// neither end the walk nor count as stable.
+  static func assessStability(
+    _ levels: [LevelMetrics], sweep: Sweep, measure: ThroughputMeasure?, settings: AnalysisSettings
+  ) -> StabilityVerdict {
+    let unchecked = uncheckedCriteria(levels, measure: measure, settings: settings)
+    let verdicts = LevelJudge(levels: levels, sweep: sweep, measure: measure, settings: settings).verdicts()
+    var maxStable: LoadLevel?
+    for verdict in verdicts {
+      if verdict.kind.endsWalk {
+        let reasons = verdict.decidingReasons + verdict.reasons.filter { $0.kind != verdict.kind }
+        return StabilityVerdict(
+          maxStable: maxStable, firstUnstable: verdict.level, reasons: reasons, uncheckedCriteria: unchecked, verdicts: verdicts)
+      }
+      if verdict.kind == .ok { maxStable = verdict.level }
+    }
+    return StabilityVerdict(maxStable: maxStable, firstUnstable: nil, reasons: [], uncheckedCriteria: unchecked, verdicts: verdicts)
+  }
+
+  static func uncheckedCriteria(_ levels: [LevelMetrics], measure: ThroughputMeasure?, settings: AnalysisSettings) -> [String] {
     var unchecked: [String] = []
     if levels.contains(where: { $0.successRate == nil }) {
       unchecked.append("success rate (request counts missing at some levels)")
@@ -106,49 +134,16 @@ public enum SweepAnalyzer {
         unchecked.append("SLO \(objective.text) (\(metric.rawValue.uppercased()) \(statistic) missing at some levels)")
       }
     }
-
-    var maxStable: LoadLevel?
-    for (index, level) in levels.enumerated() {
-      let reasons = stopReasons(level, previous: index > 0 ? levels[index - 1] : nil, measure: measure, settings: settings)
-      if !reasons.isEmpty {
-        return StabilityVerdict(maxStable: maxStable, firstUnstable: level.level, reasons: reasons, uncheckedCriteria: unchecked)
-      }
-      maxStable = level.level
-    }
-    return StabilityVerdict(maxStable: maxStable, firstUnstable: nil, reasons: [], uncheckedCriteria: unchecked)
+    return unchecked
   }
 
-  static func stopReasons(_ level: LevelMetrics, previous: LevelMetrics?, measure: ThroughputMeasure?, settings: AnalysisSettings) -> [StopReason] {
-    var reasons: [StopReason] = []
-    if let rate = level.successRate, rate < settings.minimumSuccessRate {
-      reasons.append(.lowSuccessRate(rate: rate, minimum: settings.minimumSuccessRate))
-    }
-    if let ttft = settings.ttftStatistic.value(in: level.latency[.ttft]), ttft > settings.ttftLimitMilliseconds {
-      reasons.append(.ttftOverLimit(statistic: settings.ttftStatistic, valueMilliseconds: ttft, limitMilliseconds: settings.ttftLimitMilliseconds))
-    }
-    if let measure, let previous, let current = measure.value(of: level), let before = measure.value(of: previous), before > 0 {
-      let growth = current / before - 1
-      if growth < settings.minimumThroughputGrowth {
-        reasons.append(.insufficientGrowth(growth: growth, minimum: settings.minimumThroughputGrowth, previous: previous.level, measure: measure))
-      }
-    }
-    for objective in settings.objectives {
-      switch objective.target {
-      case .latency(let metric, let statistic, let limit):
-        if let value = statistic.value(in: level.latency[metric]), value > limit {
-          reasons.append(.objectiveBreached(objective, value: value))
-        }
-      case .errorRate(let maximum):
-        if let success = level.successRate, 1 - success > maximum {
-          reasons.append(.objectiveBreached(objective, value: 1 - success))
-        }
-      case .minimumThroughput:
-        // A throughput target is a goal, not a limit: low levels miss it by design, so it is
-        // reported in the target checks and never stops the walk.
-        break
-      }
-    }
-    return reasons
+  /// True when the headline knee lies at or above the first client-limited level: the
+  /// throughput curve bends there because the client stopped raising the load.
+  static func kneeAtClientLimit(_ knee: ThroughputKnee, stability: StabilityVerdict) -> Bool {
+    guard case .found(let level, _) = knee.headline,
+      let firstLimited = stability.verdicts.first(where: { $0.kind == .clientLimited })?.level
+    else { return false }
+    return level >= firstLimited
   }
 
   // MARK: Recommendation
@@ -156,6 +151,12 @@ public enum SweepAnalyzer {
   /// The headroom fractions of the max stable level: whole requests for concurrency and whole
   /// users for Locust (never below 1), req/s for rates; an ∞ max stable rate uses the throughput measured there.
   static func recommend(_ stability: StabilityVerdict, levels: [LevelMetrics], settings: AnalysisSettings) -> Recommendation? {
+    var recommendation = recommendedRange(stability, levels: levels, settings: settings)
+    recommendation?.isLowerBound = !stability.limitReached
+    return recommendation
+  }
+
+  static func recommendedRange(_ stability: StabilityVerdict, levels: [LevelMetrics], settings: AnalysisSettings) -> Recommendation? {
     guard let maxStable = stability.maxStable else { return nil }
     switch maxStable {
     case .concurrency(let value):

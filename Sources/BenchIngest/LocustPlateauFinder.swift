@@ -3,6 +3,9 @@
 ///
 /// A run of equal `User Count` rows lasting less than `minimumPlateauSeconds` is a ramp (the
 /// spawn rate is below the step size): it belongs to no plateau and its requests are excluded.
+/// Steps of 5 s or more are cut (a short window, said in the step's notes); a staircase of
+/// shorter steps is reported as not segmentable (`isUnsegmentedStaircase`), never read as one
+/// fixed-user run.
 enum LocustPlateauFinder {
   /// One step: the rows at `users`, and the row its counts start from.
   struct Plateau: Sendable, Equatable {
@@ -16,7 +19,11 @@ enum LocustPlateauFinder {
   }
 
   /// Shorter runs of one user count are ramps.
-  static let minimumPlateauSeconds = 10.0
+  static let minimumPlateauSeconds = 5.0
+  /// A step held shorter than this is cut but noted as a short window.
+  static let shortStepSeconds = 10.0
+  /// Runs of one user count at least this long make a staircase when there are several.
+  static let staircaseStepSeconds = 2.0
   /// On steps of at least `settleAppliesFrom` seconds, the first `settleSeconds` are skipped too:
   /// Locust's rates lag ~2 s and its window percentiles cover ~10 s.
   static let settleSeconds = 10.0
@@ -71,6 +78,24 @@ enum LocustPlateauFinder {
       start = end + 1
     }
     return plateaus
+  }
+
+  /// True when the history climbs (or falls) through at least three user counts each held for
+  /// `staircaseStepSeconds` or more, yet fewer than two of them last a plateau: a step-load shape
+  /// whose steps are too short to cut. A fixed run's ramp changes the count every second.
+  static func isUnsegmentedStaircase(_ rows: [LocustHistory.Row], plateaus: [Plateau]) -> Bool {
+    guard plateaus.count < 2 else { return false }
+    var held: Set<Int> = []
+    var start = 0
+    while start < rows.count {
+      var end = start
+      while end + 1 < rows.count && rows[end + 1].users == rows[start].users { end += 1 }
+      if let users = rows[start].users, users > 0, rows[end].timestamp - rows[start].timestamp >= staircaseStepSeconds {
+        held.insert(users)
+      }
+      start = end + 1
+    }
+    return held.count >= 3
   }
 
   /// True when the percentile columns are a sliding window rather than cumulative: a cumulative

@@ -283,14 +283,25 @@ struct LocustRunAssembler {
     } else if let most = history?.aggregate.compactMap(\.users).max(), most > 0 {
       // Raw rows: the final write of Locust 1.0/1.1 repeats the last second with User Count 0.
       users = most
-      usersNote = "\(most) users: the highest User Count of a history too short for a 10 s plateau"
+      usersNote = "\(most) users: the highest User Count of a history too short for a \(Int(LocustPlateauFinder.minimumPlateauSeconds)) s plateau"
     } else if let hinted = FileNameHints.users(in: Self.name(set.prefix)) ?? FileNameHints.users(in: Self.name(set.folder)) {
       users = hinted
       usersNote = "\(hinted) users taken from the file name (the history records no User Count)"
     }
     let duration = Self.duration(aggregate, rows: rows)
+    var findings: [Finding] = []
+    if LocustPlateauFinder.isUnsegmentedStaircase(rows, plateaus: plateaus) {
+      findings.append(
+        Finding(
+          code: .stepLoadUnsegmented, severity: .warning,
+          evidence: [
+            .text("file", Self.name(set.prefix)), .number("minimum", LocustPlateauFinder.minimumPlateauSeconds, .seconds),
+          ]))
+      usersNote = "a step-load run (the user count climbs in steps shorter than \(Int(LocustPlateauFinder.minimumPlateauSeconds)) s): shown as one run at its highest user count, never pooled with fixed-user runs"
+    }
 
     var run = baseRun(task: nil)
+    run.findings = findings
     fillTotals(&run, aggregate, duration: duration, origin: origin)
     run.users = users
     if let usersNote { run.notes.insert(usersNote, at: 0) }
@@ -298,6 +309,7 @@ struct LocustRunAssembler {
     if breakdown {
       for entry in named {
         var taskRun = baseRun(task: taskNames[Self.key(entry.method, entry.name)])
+        taskRun.findings = findings
         fillTotals(&taskRun, entry, duration: entry.durationSeconds ?? duration, origin: origin)
         taskRun.users = users
         if let usersNote { taskRun.notes.insert(usersNote, at: 0) }
@@ -382,6 +394,10 @@ struct LocustRunAssembler {
         + "counts are differences of the cumulative Total Request/Failure Count between \(Self.seconds(start - origin)) and \(Self.seconds(end - origin)) "
         + "(the ramp before the step\(skipped > 0 ? " and its first \(Self.seconds(skipped))" : "") excluded), the mean response time is exact from the cumulative averages; \(percentileNote)",
       at: 0)
+    if duration < LocustPlateauFinder.shortStepSeconds {
+      run.notes.insert(
+        "a short step: only \(Self.seconds(duration)) at \(plateau.users) users after the ramp, so its rates and latencies rest on few seconds of load", at: 1)
+    }
   }
 
   /// Warns when the sources disagree on the request count (the CSV lags the final numbers).

@@ -139,7 +139,8 @@ public enum SweepGrouper {
       // Locust files name no model: the runs of one folder are one test at several user counts;
       // the steps of a step-load history are one sweep of their own.
       let folder = (run.source.path as NSString).deletingLastPathComponent
-      let stepLoad = run.plateau != nil ? LocustRunSet.prefix(of: run.source.path) : nil
+      let isStepLoad = run.plateau != nil || run.findings.contains { $0.code == .stepLoadUnsegmented }
+      let stepLoad = isStepLoad ? LocustRunSet.prefix(of: run.source.path) : nil
       return SweepIdentity(
         model: run.model, backend: run.backend, label: run.label, dataset: nil, configuredInputLength: nil, configuredOutputLength: nil,
         metadata: [], sourceHint: stepLoad ?? (folder.isEmpty ? "." : folder), task: run.task)

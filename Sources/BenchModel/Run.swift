@@ -85,6 +85,9 @@ public struct Run: Sendable, Equatable {
 
   /// Things benchreport inferred or repaired while reading, in plain words.
   public var notes: [String]
+  /// Findings a reader made about this run (e.g. a step-load run it could not cut into steps);
+  /// the analysis adds them to its sweep's findings.
+  public var findings: [Finding] = []
 
   public init(source: SourceLocation, format: SourceFormat) {
     self.source = source

@@ -67,7 +67,7 @@ public struct AnalysisJSONWriter {
       ("source", .text(identity.sourceHint)),
       ("variable", .string(analysis.sweep.variable.rawValue)),
       ("throughputMeasure", .text(analysis.knee.measure?.rawValue)),
-      ("runs", .array(analysis.levels.map { level($0, sweep: analysis.sweep) })),
+      ("runs", .array(analysis.levels.map { level($0, sweep: analysis.sweep, verdict: analysis.stability.verdict(at: $0.level)) })),
       (
         "knee",
         .object([
@@ -102,6 +102,7 @@ public struct AnalysisJSONWriter {
               ("throughput", kneeThroughput(analysis.knee.log2)),
             ])
           ),
+          ("atClientLimit", .bool(analysis.kneeAtClientLimit)),
           ("sentence", .string(narrator.kneeSentence)),
         ])
       ),
@@ -110,13 +111,15 @@ public struct AnalysisJSONWriter {
         .object([
           (variableKey, analysis.stability.maxStable.map(OrderedJSON.level) ?? .null),
           ("firstUnstable", analysis.stability.firstUnstable.map(OrderedJSON.level) ?? .null),
-          ("limitReached", .bool(!analysis.stability.limitNotReached)),
+          ("limitReached", .bool(analysis.stability.limitReached)),
+          ("decidedBy", .text(analysis.stability.deciding?.rawValue)),
           ("criteria", .array(analysis.stability.reasons.map(reason))),
           ("uncheckedCriteria", .array(analysis.stability.uncheckedCriteria.map(OrderedJSON.string))),
           ("reason", .string(narrator.maxStableSentence)),
         ])
       ),
       ("recommended", recommended(analysis, narrator: narrator)),
+      ("findings", .array(analysis.findings.map { finding($0, narrator: narrator) })),
       ("targetChecks", .array(analysis.targetChecks.map(targetCheck))),
       ("failures", .array(SweepFailures.failures(of: analysis.sweep).map(failure))),
       ("exceptions", .array(SweepFailures.exceptions(of: analysis.sweep).map(exception))),
@@ -147,7 +150,7 @@ public struct AnalysisJSONWriter {
     ])
   }
 
-  func level(_ level: LevelMetrics, sweep: Sweep) -> OrderedJSON {
+  func level(_ level: LevelMetrics, sweep: Sweep, verdict levelVerdict: LevelVerdict?) -> OrderedJSON {
     let runs = sweep.levels.first { $0.level == level.level }?.runs ?? []
     let concurrency: OrderedJSON
     let rate: OrderedJSON
@@ -203,6 +206,7 @@ public struct AnalysisJSONWriter {
       ("effectiveConcurrencySource", .text(level.effectiveConcurrencySource?.rawValue)),
       ("errors", .array(level.topErrors.prefix(10).map { .object([("message", .string($0.message)), ("count", .int($0.count))]) })),
       ("notes", .array(level.notes.map(OrderedJSON.string))),
+      ("verdict", verdict(levelVerdict)),
     ]
     return .object(members)
   }
@@ -251,19 +255,79 @@ public struct AnalysisJSONWriter {
   func reason(_ reason: StopReason) -> OrderedJSON {
     switch reason {
     case .lowSuccessRate(let rate, let minimum):
-      .object([("criterion", .string("successRate")), ("value", .double(rate)), ("limit", .double(minimum))])
+      return .object([("criterion", .string("successRate")), ("value", .double(rate)), ("limit", .double(minimum))])
     case .ttftOverLimit(let statistic, let value, let limit):
-      .object([
+      return .object([
         ("criterion", .string("ttft")), ("statistic", .string(statistic.description)), ("valueMs", .double(value)),
         ("limitMs", .double(limit)),
       ])
-    case .insufficientGrowth(let growth, let minimum, let previous, let measure):
-      .object([
+    case .insufficientGrowth(let growth, let minimum, let previous, let measure, let scaling):
+      return .object([
         ("criterion", .string("throughputGrowth")), ("value", .double(growth)), ("limit", .double(minimum)),
-        ("previous", OrderedJSON.level(previous)), ("measure", .string(measure.rawValue)),
+        ("previous", OrderedJSON.level(previous)), ("measure", .string(measure.rawValue)), ("marginalScaling", .number(scaling)),
       ])
     case .objectiveBreached(let objective, let value):
-      .object([("criterion", .string("slo")), ("slo", .string(objective.text)), ("value", .double(value))])
+      return .object([("criterion", .string("slo")), ("slo", .string(objective.text)), ("value", .double(value))])
+    case .overloaded(let evidence):
+      return .object([
+        ("criterion", .string("servedRate")), ("offered", .double(evidence.offered)), ("served", .double(evidence.served)),
+        ("value", .double(evidence.servedFraction)), ("limit", .double(evidence.minimum)),
+        ("unloadedLatencySeconds", .double(evidence.unloadedLatencySeconds)), ("latencyRatio", .number(evidence.latencyRatio)),
+        ("positionLatencyRatio", .number(evidence.positionLatencyRatio)),
+      ])
+    case .clientLimited(let limit):
+      switch limit {
+      case .rateCap(let cap, let served, let inFlight, let concurrency):
+        return .object([
+          ("criterion", .string("clientRateCap")), ("cap", .double(cap)), ("served", .double(served)),
+          ("inFlight", .number(inFlight)), ("concurrency", .int(concurrency)),
+        ])
+      case .promptsBelowConcurrency(let requests, let concurrency):
+        return .object([
+          ("criterion", .string("promptsBelowConcurrency")), ("requests", .int(requests)), ("concurrency", .int(concurrency)),
+        ])
+      case .concurrencyCap(let limit, let inFlight, let offered, let served):
+        return .object([
+          ("criterion", .string("clientConcurrencyCap")), ("limit", .int(limit)), ("inFlight", .double(inFlight)),
+          ("offered", .double(offered)), ("served", .double(served)),
+        ])
+      }
+    case .insufficientData(let insufficiency):
+      switch insufficiency {
+      case .fewRequests(let completed, let minimum):
+        return .object([("criterion", .string("requests")), ("value", .int(completed)), ("limit", .int(minimum))])
+      case .shortRun(let seconds, let minimum):
+        return .object([("criterion", .string("duration")), ("valueSeconds", .double(seconds)), ("limitSeconds", .double(minimum))])
+      case .unreachable(let attempted, let error):
+        return .object([("criterion", .string("reachable")), ("attempted", .int(attempted)), ("error", .text(error))])
+      }
+    }
+  }
+
+  /// A level's verdict: its kind and every reason.
+  func verdict(_ verdict: LevelVerdict?) -> OrderedJSON {
+    guard let verdict else { return .null }
+    return .object([
+      ("kind", .string(verdict.kind.rawValue)),
+      ("reasons", .array((verdict.decidingReasons + verdict.reasons.filter { $0.kind != verdict.kind }).map(reason))),
+    ])
+  }
+
+  /// A finding with its evidence and its sentence in the report's language.
+  func finding(_ finding: Finding, narrator: SweepNarrator) -> OrderedJSON {
+    .object([
+      ("code", .string(finding.code.rawValue)), ("severity", .string(finding.severity.rawValue)),
+      ("levels", .array(finding.levels.map(OrderedJSON.level))),
+      ("evidence", .object(finding.evidence.map { ($0.name, evidenceValue($0.value)) })),
+      ("text", .string(narrator.text(of: finding))),
+    ])
+  }
+
+  func evidenceValue(_ value: FindingEvidence.Value) -> OrderedJSON {
+    switch value {
+    case .number(let number, _): .double(number)
+    case .level(let level): OrderedJSON.level(level)
+    case .text(let text): .string(text)
     }
   }
 
@@ -284,6 +348,7 @@ public struct AnalysisJSONWriter {
     return .object([
       ("low", low), ("high", high), ("basis", .double(recommendation.basis)),
       ("headroom", .array([.double(recommendation.headroomLow), .double(recommendation.headroomHigh)])),
+      ("lowerBound", .bool(recommendation.isLowerBound)),
       ("sentence", .string(narrator.decisionSentence)),
     ])
   }

@@ -1,12 +1,15 @@
+import BenchAnalysis
 import BenchModel
 
 /// Reconstructs the command line that reproduces a sweep, from the parameters in its files:
-/// `vllm bench serve` for vLLM results, `python -m sglang.bench_serving` for SGLang ones, with
-/// the load variable as a shell loop. Parameters the files do not record are left out.
+/// `vllm bench serve` for V8+ vLLM results, `benchmark_serving.py` for older ones,
+/// `python -m sglang.bench_serving` for SGLang ones, with the load variable as a shell loop.
+/// Only what the files record is shown; a header says it is reconstructed and names what the
+/// files do not record, so nobody takes it for the command that was typed.
 enum BenchmarkCommand {
-  static func reconstruct(_ sweep: Sweep) -> String {
+  static func reconstruct(_ sweep: Sweep, strings: StringsCatalogue? = nil) -> String {
     guard let first = sweep.runs.first else { return "" }
-    if first.format.tool == .locust { return locust(sweep) }
+    if first.format.tool == .locust { return locust(sweep, strings: strings) }
     let runs = sweep.runs
     let isSGLang = first.format.tool == .sglang
     let variableFlag = sweep.variable == .concurrency ? "--max-concurrency" : "--request-rate"
@@ -14,16 +17,23 @@ enum BenchmarkCommand {
     let values = sweep.levels.map(\.level.description)
 
     var lines: [String] = []
-    lines.append(isSGLang ? "python3 -m sglang.bench_serving" : "vllm bench serve")
+    var unrecorded: [String] = []
+    let isNewCLI = ["V8", "V9"].contains { first.format.schema.hasPrefix($0) } || first.format.tool == .vllmSweep
+    lines.append(isSGLang ? "python3 -m sglang.bench_serving" : isNewCLI ? "vllm bench serve" : "python3 benchmarks/benchmark_serving.py")
     if let backend = first.backend { lines.append("--backend \(shellQuote(backend))") }
     if let label = first.label, label != first.backend, !isSGLang { lines.append("--label \(shellQuote(label))") }
     if let model = first.model, !isSGLang { lines.append("--model \(shellQuote(model))") }
     if let tokenizer = first.tokenizer, tokenizer != first.model { lines.append("--tokenizer \(shellQuote(tokenizer))") }
-    if let dataset = first.dataset { lines.append("--dataset-name \(shellQuote(dataset))") }
+    if let dataset = first.dataset {
+      lines.append("--dataset-name \(shellQuote(dataset))")
+    } else {
+      unrecorded.append("--dataset-name")
+    }
     if let input = first.configuredInputLength { lines.append("--random-input-len \(input)") }
     if let output = first.configuredOutputLength {
       lines.append(first.dataset == "sharegpt" ? "--sharegpt-output-len \(output)" : "--random-output-len \(output)")
     }
+    if first.configuredInputLength == nil && first.configuredOutputLength == nil { unrecorded.append("input/output lengths") }
     let prompts = Set(runs.compactMap(\.numPrompts))
     if prompts.count == 1, let count = prompts.first { lines.append("--num-prompts \(count)") }
     if sweep.variable == .concurrency {
@@ -37,8 +47,13 @@ enum BenchmarkCommand {
     if burstiness.count == 1, let value = burstiness.first, value != 1 { lines.append("--burstiness \(value)") }
     lines.append("\(variableFlag) \"$\(variableName)\"")
     if !isSGLang {
-      let hasE2E = runs.contains { $0.latency[.e2el] != nil }
-      lines.append("--percentile-metrics ttft,tpot,itl\(hasE2E ? ",e2el" : "") --metric-percentiles 50,90,95,99")
+      let metrics = LatencyMetric.allCases.filter { metric in first.latency[metric].map { !$0.isEmpty } ?? false }
+      let percentiles = Set(first.latency.values.flatMap(\.percentiles.keys)).sorted()
+      if !metrics.isEmpty {
+        var flag = "--percentile-metrics " + metrics.map(\.rawValue).joined(separator: ",")
+        if !percentiles.isEmpty { flag += " --metric-percentiles " + percentiles.map { LatencyStatistic.word($0) }.joined(separator: ",") }
+        lines.append(flag)
+      }
       for key in first.metadata.keys.sorted() where runs.allSatisfy({ $0.metadata[key] == first.metadata[key] }) {
         lines.append("--metadata \(shellQuote("\(key)=\(first.metadata[key]!)"))")
       }
@@ -46,7 +61,9 @@ enum BenchmarkCommand {
     } else {
       lines.append("--output-file results/\(first.backend ?? "sglang").jsonl")
     }
-    var text = "for \(variableName) in \(values.joined(separator: " ")); do\n  "
+    var text = "# \(strings?["command_reconstructed"] ?? "reconstructed from the result files: only the parameters they record")"
+    if !unrecorded.isEmpty { text += "; \(strings?["command_unrecorded"] ?? "not recorded:") " + unrecorded.joined(separator: ", ") }
+    text += "\nfor \(variableName) in \(values.joined(separator: " ")); do\n  "
     text += lines.joined(separator: " \\\n    ")
     text += "\ndone"
     if prompts.count > 1 {
@@ -60,7 +77,7 @@ enum BenchmarkCommand {
 
   /// A Locust loop over the user counts (or the step-load run), with the output flags the files
   /// show were used. Locust's files record neither the locustfile nor the host.
-  static func locust(_ sweep: Sweep) -> String {
+  static func locust(_ sweep: Sweep, strings: StringsCatalogue? = nil) -> String {
     let runs = sweep.runs
     let first = runs[0]
     let files = Set(runs.flatMap(\.files))
@@ -68,7 +85,8 @@ enum BenchmarkCommand {
     let hasHTML = files.contains { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }
     // Window percentiles in the history are what --csv-full-history writes (Locust ≥ 2.2.2).
     let fullHistory = runs.contains { $0.timeline?.percentilesAreWindowed == true }
-    var text = "# locustfile and host are not recorded in Locust's output files\n"
+    var text = "# \(strings?["command_reconstructed"] ?? "reconstructed from the result files: only the parameters they record")\n"
+    text += "# \(strings?["command_locustUnrecorded"] ?? "not recorded in Locust's output files: the locustfile, the host, -r (spawn rate) and -t (run time)")\n"
     if first.plateau != nil {
       let prefix = LocustPrefix.name(of: first.source.path)
       let steps = sweep.levels.map(\.level.description).joined(separator: " → ")
@@ -79,10 +97,12 @@ enum BenchmarkCommand {
       return text + flags.joined(separator: " \\\n    ")
     }
     let durations = runs.compactMap(\.duration)
-    let seconds = durations.isEmpty ? nil : Int((durations.reduce(0, +) / Double(durations.count)).rounded())
     let values = sweep.levels.map(\.level.description)
-    var flags = ["locust -f locustfile.py --headless", "-u \"$u\" -r \"$u\""]
-    if let seconds { flags.append("-t \(seconds)s") }
+    if let shortest = durations.min(), let longest = durations.max() {
+      let span = shortest.rounded() == longest.rounded() ? "\(Int(shortest.rounded())) s" : "\(Int(shortest.rounded()))–\(Int(longest.rounded())) s"
+      text += "# \(strings?.format("command_locustMeasured", ["span": span]) ?? "the runs lasted \(span) as measured")\n"
+    }
+    var flags = ["locust -f locustfile.py --headless", "-u \"$u\""]
     flags.append("--csv \"u$u\"")
     if fullHistory { flags.append("--csv-full-history") }
     if hasJSON { flags.append("--json-file \"u$u\"") }

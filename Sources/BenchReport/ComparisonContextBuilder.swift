@@ -47,7 +47,12 @@ public struct ComparisonContextBuilder {
     if comparison.failed {
       verdict = strings.format("compare_verdictFailed", ["count": String(comparison.violations.count)])
     } else if !rules.isEmpty {
-      verdict = strings["compare_verdictPassed"]
+      // The gate's verdict and what got worse beyond noise, side by side: a passed gate whose
+      // rules do not cover latency must not read as "nothing got worse".
+      verdict =
+        regressions > 0
+        ? strings.format("compare_verdictPassedWithRegressions", ["regressions": String(regressions)])
+        : strings["compare_verdictPassed"]
     } else {
       verdict = strings.format(
         "compare_verdictNoRules", ["regressions": String(regressions), "improvements": String(improvements)])

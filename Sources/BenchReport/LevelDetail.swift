@@ -11,6 +11,10 @@ public struct LevelDetail: Sendable {
   public var isKnee: Bool
   /// `max-stable`, `unstable`, `beyond` or `stable`, as in `SummaryRow.state`.
   public var state: String
+  /// The level's verdict as a word (`saturated`, …); empty for `ok`.
+  public var verdict: String
+  public var verdictClass: String
+  public var hasVerdict: Bool
   /// Headline values for the collapsed line.
   public var qps: String
   public var outputThroughput: String

@@ -34,6 +34,8 @@ struct LevelDetailBuilder {
         isUnstable: level.level == firstUnstable, isBeyondLimit: firstUnstable.map { level.level > $0 } ?? false,
         isKnee: level.level == kneeLevel,
         state: ReportContextBuilder.state(of: level.level, maxStable: maxStable, firstUnstable: firstUnstable),
+        verdict: narrator.verdictWord(at: level.level), verdictClass: narrator.verdictClass(at: level.level),
+        hasVerdict: !narrator.verdictWord(at: level.level).isEmpty,
         qps: NumberFormatting.decimal(level.requestThroughput, 2),
         outputThroughput: NumberFormatting.decimal(level.outputThroughput, 1),
         successRate: NumberFormatting.percent(level.successRate),

@@ -22,6 +22,12 @@ public struct ReportContext: Sendable {
   public var allTargetsMet: Bool
   /// Some target check of some sweep failed.
   public var anyTargetFailed: Bool
+  /// The headline status over every sweep, the worst of theirs: `ok`, `warn` or `fail` (see
+  /// `SweepSection.status`).
+  public var status: String
+  public var statusOk: Bool
+  public var statusWarn: Bool
+  public var statusFail: Bool
   /// The week-over-week comparison (`analyze --baseline`); nil without one.
   public var baseline: ComparisonContext?
   public var hasBaseline: Bool
@@ -108,6 +114,17 @@ public struct SweepSection: Sendable {
   /// The user objectives checked at every level (✅/❌ with the measured value).
   public var targetRows: [TargetRow]
   public var hasTargets: Bool
+  /// What the verdicts mean, most severe first (client limits, overload, too little data, the
+  /// limit and what to test next).
+  public var findings: [FindingText]
+  public var hasFindings: Bool
+  /// The sweep's headline status at its recommended level: `ok` (a recommendation from a
+  /// reached limit, or every level fine), `warn` (no recommendation, or the client limited the
+  /// load) or `fail` (no stable level at all).
+  public var status: String
+  public var statusOk: Bool
+  public var statusWarn: Bool
+  public var statusFail: Bool
 }
 
 /// A row of the failures table: requests that failed with one error.
@@ -172,6 +189,12 @@ public struct SummaryRow: Sendable {
   public var isKnee: Bool
   /// `max-stable`, `unstable`, `beyond` or `stable`: a CSS class for HTML templates.
   public var state: String
+  /// The level's verdict as a word (`saturated`, `client-limited`, …); empty for `ok`.
+  public var verdict: String
+  /// `fail` (unstable, overloaded, target breached) or `warn` (saturated, client-limited, too
+  /// little data): a badge class for HTML templates.
+  public var verdictClass: String
+  public var hasVerdict: Bool
 }
 
 /// A row of 关键发现 / Key findings.
@@ -189,6 +212,10 @@ public struct FindingRow: Sendable {
   public var isKnee: Bool
   public var isMaxStable: Bool
   public var isUnstable: Bool
+  /// The level's verdict as a word; empty for `ok`.
+  public var verdict: String
+  public var verdictClass: String
+  public var hasVerdict: Bool
 }
 
 /// An error message and its count at a level.

@@ -35,6 +35,8 @@ public struct ReportContextBuilder {
       title = strings["report_title"]
     }
     let skipped = input.skipped.map(skippedRow)
+    let statuses = Set(sections.map(\.status))
+    let overall = sections.isEmpty ? "warn" : statuses.contains("fail") ? "fail" : statuses.contains("warn") ? "warn" : "ok"
     let summary = strings.format(
       "report_subtitle",
       ["files": String(input.filesExamined), "sweeps": String(input.analyses.count), "skipped": String(Set(input.skipped.map(\.location.path)).count)])
@@ -46,6 +48,7 @@ public struct ReportContextBuilder {
       allTargetsMet: sections.contains(where: \.hasTargetSummaries)
         && sections.allSatisfy { $0.allTargetsMet || !$0.hasTargetSummaries },
       anyTargetFailed: sections.contains { $0.targetSummaries.contains(where: \.isFailed) },
+      status: overall, statusOk: overall == "ok", statusWarn: overall == "warn", statusFail: overall == "fail",
       baseline: baseline(input), hasBaseline: input.baseline != nil)
   }
 
@@ -142,13 +145,16 @@ public struct ReportContextBuilder {
         outputThroughput: NumberFormatting.decimal(level.outputThroughput, 1),
         isMaxStable: level.level == maxStable, isUnstable: level.level == firstUnstable,
         isBeyondLimit: firstUnstable.map { level.level > $0 } ?? false, isKnee: level.level == kneeLevel,
-        state: Self.state(of: level.level, maxStable: maxStable, firstUnstable: firstUnstable))
+        state: Self.state(of: level.level, maxStable: maxStable, firstUnstable: firstUnstable),
+        verdict: narrator.verdictWord(at: level.level), verdictClass: narrator.verdictClass(at: level.level),
+        hasVerdict: !narrator.verdictWord(at: level.level).isEmpty)
     }
     let findingRows = analysis.levels.map { level in
       var markers: [String] = []
       if level.level == kneeLevel { markers.append(strings["marker_knee"]) }
       if level.level == maxStable { markers.append(strings["marker_maxStable"]) }
-      if level.level == firstUnstable { markers.append(strings["marker_unstable"]) }
+      let verdict = narrator.verdictWord(at: level.level)
+      if !verdict.isEmpty { markers.append(verdict) }
       return FindingRow(
         level: levelCell(level.level), qps: NumberFormatting.decimal(level.requestThroughput, 2),
         latencyMean: NumberFormatting.milliseconds(level.latency[.e2el]?.mean),
@@ -158,7 +164,8 @@ public struct ReportContextBuilder {
         scalingEfficiency: NumberFormatting.percent(level.scalingEfficiency, decimals: 0),
         effectiveConcurrency: NumberFormatting.decimal(level.effectiveConcurrency, 1),
         marker: markers.joined(separator: ", "), isKnee: level.level == kneeLevel, isMaxStable: level.level == maxStable,
-        isUnstable: level.level == firstUnstable)
+        isUnstable: level.level == firstUnstable, verdict: verdict, verdictClass: narrator.verdictClass(at: level.level),
+        hasVerdict: !verdict.isEmpty)
     }
     let errors = analysis.levels.flatMap { level in
       level.topErrors.prefix(5).map {
@@ -185,6 +192,8 @@ public struct ReportContextBuilder {
         verdict: check.met == true ? "✅" : check.met == false ? "❌" : NumberFormatting.missing)
     }
     let isUsers = analysis.sweep.variable == .users
+    let findings = narrator.findingTexts
+    let status = Self.status(of: analysis)
     let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(levelCell(level.level)): \($0)" } })).sorted()
     let tools = Set(analysis.sweep.runs.map { "\($0.format.tool.rawValue) \($0.format.schema)" }).sorted()
     let summaries = narrator.targetSummaryRows
@@ -195,7 +204,7 @@ public struct ReportContextBuilder {
       number: number, sectionNumber: number + 1, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,
       variableLabel: strings["col_\(analysis.sweep.variable.rawValue)"],
       levelsText: analysis.sweep.levels.map { levelCell($0.level) }.joined(separator: ", "),
-      toolText: tools.joined(separator: ", "), command: escaping.codeBlock(BenchmarkCommand.reconstruct(analysis.sweep)),
+      toolText: tools.joined(separator: ", "), command: escaping.codeBlock(BenchmarkCommand.reconstruct(analysis.sweep, strings: strings)),
       summaryRows: summaryRows, findingRows: findingRows, conclusions: narrator.conclusions,
       kneeText: narrator.kneeSentence, maxStableText: narrator.maxStableSentence,
       recommendationText: narrator.recommendationSentence, hasRecommendation: analysis.recommendation != nil,
@@ -204,14 +213,23 @@ public struct ReportContextBuilder {
       hasLatencyCharts: charts.contains(where: \.isLatency), analysisCharts: charts.filter { !$0.isLatency && !$0.isTimeline },
       hasAnalysisCharts: charts.contains(where: { !$0.isLatency && !$0.isTimeline }),
       maxStableValue: maxStable.map(narrator.levelText) ?? NumberFormatting.missing, hasMaxStable: maxStable != nil,
-      recommendedValue: narrator.recommendedRangeText, kneeValue: kneeLevel.map(narrator.levelText) ?? NumberFormatting.missing,
+      recommendedValue: narrator.recommendedRangeText, kneeValue: narrator.kneeValue,
       peakThroughputValue: peakThroughput(analysis, narrator: narrator), limitNotReached: analysis.stability.limitNotReached,
       levelCount: String(analysis.levels.count), targetSummaries: summaries, hasTargetSummaries: !summaries.isEmpty,
       allTargetsMet: !summaries.isEmpty && summaries.allSatisfy { !$0.isFailed } && summaries.contains(where: \.isMet),
       levelDetails: details, timelineCharts: charts.filter(\.isTimeline),
       hasTimelineCharts: charts.contains(where: \.isTimeline), isUsers: isUsers, failureRows: Array(failureRows),
       hasFailures: !failureRows.isEmpty, exceptionRows: Array(exceptionRows), hasExceptions: !exceptionRows.isEmpty,
-      targetRows: targetRows, hasTargets: !targetRows.isEmpty)
+      targetRows: targetRows, hasTargets: !targetRows.isEmpty, findings: findings, hasFindings: !findings.isEmpty,
+      status: status, statusOk: status == "ok", statusWarn: status == "warn", statusFail: status == "fail")
+  }
+
+  /// A sweep's headline status (see `SweepSection.status`).
+  static func status(of analysis: SweepAnalysis) -> String {
+    if analysis.stability.maxStable == nil { return "fail" }
+    if analysis.recommendation == nil { return "warn" }
+    if analysis.stability.verdicts.contains(where: { $0.kind == .clientLimited }), !analysis.stability.limitReached { return "warn" }
+    return "ok"
   }
 
   /// At most this many failure (and exception) rows per sweep, most frequent first.

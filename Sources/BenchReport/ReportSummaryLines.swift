@@ -6,6 +6,8 @@ public enum ReportSummaryLines {
     public var title: String
     public var knee: String
     public var decision: String
+    /// Warning and critical findings, one sentence each.
+    public var findings: [String]
   }
 
   public static func lines(for input: ReportInput, strings: StringsCatalogue) -> [Lines] {
@@ -13,7 +15,8 @@ public enum ReportSummaryLines {
       let narrator = SweepNarrator(analysis: analysis, strings: strings)
       return Lines(
         title: SweepDescription.title(of: analysis.sweep.identity), knee: narrator.kneeSentence,
-        decision: narrator.decisionSentence)
+        decision: narrator.decisionSentence,
+        findings: analysis.findings.filter { $0.severity >= .warning }.map { narrator.text(of: $0) })
     }
   }
 }

@@ -26,24 +26,75 @@ struct SweepNarrator {
   var kneeSentence: String {
     let knee = analysis.knee
     let otherAxis: ThroughputKnee.Axis = knee.headlineAxis == .log2 ? .linear : .log2
-    let setAside = knee.setAside.map { aside in
-      strings.format(
-        "knee_setAside",
-        ["axis": axisWord(aside.axis), "level": levelText(aside.level), "ratio": NumberFormatting.ratio(aside.growthAfter)])
-    }.joined()
+    let otherSetAside = knee.setAside.first { $0.axis == otherAxis }
+    func setAsideSentences(excluding axis: ThroughputKnee.Axis?) -> String {
+      knee.setAside.filter { $0.axis != axis }.map { aside in
+        strings.format(
+          "knee_setAside",
+          ["axis": axisWord(aside.axis), "level": levelText(aside.level), "ratio": NumberFormatting.ratio(aside.growthAfter)])
+      }.joined()
+    }
+    var sentence: String
     switch (knee.headline, knee.headlineAxis == .log2 ? knee.linear : knee.log2) {
     case (.tooFewLevels(let count), _):
       return strings.format("knee_tooFew", ["count": String(count)])
     case (.noKnee, .noKnee):
-      return strings.format("knee_none", ["next": nextLevelSuggestion]) + setAside
+      let next = nextLevelSuggestion
+      sentence =
+        (next == NumberFormatting.missing ? strings["knee_noneAtEnd"] : strings.format("knee_none", ["next": next]))
+        + setAsideSentences(excluding: nil)
     default:
-      let other = knee.setAside.contains { $0.axis == otherAxis } ? strings["knee_notFound"] : outcomeText(otherAxis == .log2 ? knee.log2 : knee.linear)
-      return strings.format(
+      let other: String
+      if let otherSetAside {
+        other = strings.format(
+          "knee_setAsideShort", ["level": levelText(otherSetAside.level), "ratio": NumberFormatting.ratio(otherSetAside.growthAfter)])
+      } else {
+        other = outcomeText(otherAxis == .log2 ? knee.log2 : knee.linear)
+      }
+      sentence = strings.format(
         "knee_found",
         [
           "primary": outcomeText(knee.headline), "secondary": other,
           "axis": axisWord(knee.headlineAxis), "otherAxis": axisWord(otherAxis), "measure": measureWord(knee.measure),
-        ]) + setAside
+        ]) + setAsideSentences(excluding: otherAxis)
+    }
+    if analysis.kneeAtClientLimit, let cause = clientLimitCause {
+      sentence += strings.format("knee_clientLimit", ["cause": cause])
+    }
+    return sentence
+  }
+
+  /// The knee for headline tables: the headline knee, else the other axis's knee (with its axis)
+  /// when the sentence reports one, else "—"; the same knee the knee sentence gives.
+  var kneeValue: String {
+    let knee = analysis.knee
+    if case .found(let level, _) = knee.headline { return levelText(level) }
+    let otherAxis: ThroughputKnee.Axis = knee.headlineAxis == .log2 ? .linear : .log2
+    if case .found(let level, _) = (otherAxis == .log2 ? knee.log2 : knee.linear), !knee.setAside.contains(where: { $0.axis == otherAxis }) {
+      return levelText(level) + " (" + axisWord(otherAxis) + ")"
+    }
+    return NumberFormatting.missing
+  }
+
+  /// What limited the load on the client side, in words ("--request-rate 10", "100 prompts"),
+  /// from the first client-limited level; nil when no level was client-limited.
+  var clientLimitCause: String? {
+    for verdict in analysis.stability.verdicts where verdict.kind == .clientLimited {
+      for reason in verdict.reasons {
+        if case .clientLimited(let limit) = reason { return clientLimitText(limit, at: verdict.level) }
+      }
+    }
+    return nil
+  }
+
+  func clientLimitText(_ limit: ClientLimit, at level: LoadLevel) -> String {
+    switch limit {
+    case .rateCap(let cap, _, _, _):
+      return strings.format("cause_rateCap", ["cap": NumberFormatting.compact(cap) + " req/s", "level": levelText(level)])
+    case .promptsBelowConcurrency(let requests, _):
+      return strings.format("cause_fewPrompts", ["requests": String(requests), "level": levelText(level)])
+    case .concurrencyCap(let limit, _, _, _):
+      return strings.format("cause_concurrencyCap", ["limit": String(limit), "level": levelText(level)])
     }
   }
 
@@ -71,12 +122,8 @@ struct SweepNarrator {
 
   /// Twice the highest tested concurrency (or rate), the natural next step of a doubling sweep.
   var nextLevelSuggestion: String {
-    guard let last = analysis.sweep.levels.last(where: { $0.level.numericValue.isFinite })?.level else { return "—" }
-    switch last {
-    case .concurrency(let value): return String(value * 2)
-    case .users(let value): return String(value * 2)
-    case .requestRate(let rate): return NumberFormatting.compact(rate.sortValue * 2) + " req/s"
-    }
+    guard let next = SweepFindings.nextLevel(after: analysis.sweep.levels.map(\.level)) else { return "—" }
+    return levelText(next)
   }
 
   // MARK: Stability and recommendation
@@ -84,14 +131,34 @@ struct SweepNarrator {
   var maxStableSentence: String {
     let stability = analysis.stability
     guard let firstUnstable = stability.firstUnstable, let reason = stability.reasons.first else {
-      guard let maxStable = stability.maxStable else { return strings["stable_noData"] }
-      return strings.format("stable_notReached", ["variable": variableWord, "max": levelText(maxStable)])
+      if let maxStable = stability.maxStable {
+        if let cause = clientLimitCause {
+          return strings.format("stable_clientLimited", ["variable": variableWord, "max": levelText(maxStable), "cause": cause])
+        }
+        return strings.format("stable_notReached", ["variable": variableWord, "max": levelText(maxStable)])
+      }
+      return undeterminedSentence
     }
     let because = reasonText(reason, at: firstUnstable)
     guard let maxStable = stability.maxStable else {
       return strings.format("stable_firstFails", ["variable": variableWord, "level": levelText(firstUnstable), "reason": because])
     }
     return strings.format("stable_found", ["max": levelText(maxStable), "reason": because])
+  }
+
+  /// Why no level could be called stable when none ended the walk either.
+  var undeterminedSentence: String {
+    let verdicts = analysis.stability.verdicts
+    for verdict in verdicts {
+      for case .insufficientData(.unreachable(let attempted, let error)) in verdict.reasons {
+        return strings.format(
+          "stable_unreachable",
+          ["attempted": String(attempted), "error": escape(String((error ?? "—").split(separator: "\n").first ?? "").prefix(120).description)])
+      }
+    }
+    if let cause = clientLimitCause { return strings.format("stable_clientLimitedAll", ["cause": cause]) }
+    if !verdicts.isEmpty, verdicts.allSatisfy({ $0.kind == .insufficient }) { return strings["stable_insufficient"] }
+    return strings["stable_noData"]
   }
 
   func reasonText(_ reason: StopReason, at level: LoadLevel) -> String {
@@ -104,8 +171,39 @@ struct SweepNarrator {
         "reason_ttft",
         ["level": at, "statistic": statistic.description.uppercased().replacingPrefix(), "value": NumberFormatting.milliseconds(value) + " ms",
          "limit": NumberFormatting.milliseconds(limit) + " ms"])
-    case .insufficientGrowth(let growth, let minimum, _, _):
-      return strings.format("reason_growth", ["level": at, "value": NumberFormatting.signedPercent(growth), "limit": NumberFormatting.percent(minimum)])
+    case .insufficientGrowth(let growth, let minimum, let previous, _, let scaling):
+      guard let scaling else {
+        return strings.format("reason_growthUnbounded", ["level": at, "value": NumberFormatting.signedPercent(growth), "limit": NumberFormatting.percent(minimum)])
+      }
+      let step = level.numericValue / previous.numericValue
+      return strings.format(
+        growth < 0 ? "reason_growthFell" : "reason_growth",
+        [
+          "level": at, "value": NumberFormatting.signedPercent(growth), "fall": NumberFormatting.percent(-growth),
+          "limit": NumberFormatting.percent(minimum), "step": NumberFormatting.ratio(step), "scaling": NumberFormatting.percent(scaling, decimals: 0),
+          "previous": levelText(previous),
+        ])
+    case .overloaded(let evidence):
+      let latency = evidence.latencyRatio.map { strings.format("reason_overloadedLatency", ["ratio": NumberFormatting.ratio($0)]) } ?? ""
+      return strings.format(
+        "reason_overloaded",
+        [
+          "level": at, "served": NumberFormatting.decimal(evidence.served, 2) + " req/s",
+          "offered": NumberFormatting.compact(evidence.offered) + " req/s", "fraction": NumberFormatting.percent(evidence.servedFraction, decimals: 0),
+          "limit": NumberFormatting.percent(evidence.minimum, decimals: 0), "latency": latency,
+        ])
+    case .clientLimited(let limit):
+      return clientLimitText(limit, at: level)
+    case .insufficientData(let insufficiency):
+      switch insufficiency {
+      case .fewRequests(let completed, let minimum):
+        return strings.format("reason_fewRequests", ["level": at, "value": String(completed), "limit": String(minimum)])
+      case .shortRun(let seconds, let minimum):
+        return strings.format(
+          "reason_shortRun", ["level": at, "value": NumberFormatting.decimal(seconds, 1) + " s", "limit": NumberFormatting.compact(minimum) + " s"])
+      case .unreachable(let attempted, _):
+        return strings.format("reason_unreachable", ["level": at, "value": String(attempted)])
+      }
     case .objectiveBreached(let objective, let value):
       let measured: String
       if case .errorRate = objective.target {
@@ -118,16 +216,27 @@ struct SweepNarrator {
   }
 
   var recommendationSentence: String {
-    guard let recommendation = analysis.recommendation else { return strings["recommend_none"] }
+    guard let recommendation = analysis.recommendation else {
+      if let withheld = analysis.findings.first(where: { $0.code == .insufficientData && $0.levels.isEmpty }) {
+        return strings.format(
+          "recommend_withheld",
+          [
+            "judged": NumberFormatting.integer(withheld.number("judgedLevels").map { Int($0) }),
+            "minimum": NumberFormatting.integer(withheld.number("minLevels").map { Int($0) }),
+          ])
+      }
+      return strings["recommend_none"]
+    }
     let values = [
       "range": rangeText(recommendation.range),
       "low": NumberFormatting.percent(recommendation.headroomLow),
       "high": NumberFormatting.percent(recommendation.headroomHigh),
       "basis": NumberFormatting.compact(recommendation.basis),
     ]
-    if recommendation.basedOnMeasuredThroughput { return strings.format("recommend_measured", values) }
+    let bound = recommendation.isLowerBound ? strings["recommend_lowerBound"] : ""
+    if recommendation.basedOnMeasuredThroughput { return strings.format("recommend_measured", values) + bound }
     let key = ["concurrency": "recommend_concurrency", "users": "recommend_users"][analysis.sweep.variable.rawValue] ?? "recommend_rate"
-    return strings.format(key, values)
+    return strings.format(key, values) + bound
   }
 
   func rangeText(_ range: Recommendation.Range) -> String {
@@ -188,7 +297,16 @@ struct SweepNarrator {
         ttftValues["f0"] = NumberFormatting.milliseconds(f0)
         ttftValues["f1"] = NumberFormatting.milliseconds(f1)
         ttftValues["share"] = NumberFormatting.percent(max(0, min(1, share)), decimals: 0)
-        sentences.append(strings.format(share >= 0.5 ? "conclusion_queueing" : "conclusion_decode", ttftValues))
+        ttftValues["ttftRatio"] = f0 > 0 ? NumberFormatting.ratio(f1 / f0) : NumberFormatting.missing
+        let key: String
+        if share >= 0.5 {
+          key = "conclusion_queueing"
+        } else if f0 > 0, f1 / f0 >= 2 {
+          key = "conclusion_mixed"
+        } else {
+          key = "conclusion_decode"
+        }
+        sentences.append(strings.format(key, ttftValues))
       }
     } else if levels.count > 1, let f0 = first.latency[.ttft]?.median, let f1 = last.latency[.ttft]?.median, f0 > 0 {
       var values = range
@@ -315,8 +433,24 @@ extension SweepNarrator {
 
   /// Every stop criterion `level` broke, as sentences; empty unless it is the first unstable level.
   func stopReasonTexts(at level: LoadLevel) -> [String] {
-    guard level == analysis.stability.firstUnstable else { return [] }
-    return analysis.stability.reasons.map { reasonText($0, at: level) }
+    guard let verdict = analysis.stability.verdict(at: level) else { return [] }
+    return (verdict.decidingReasons + verdict.reasons.filter { $0.kind != verdict.kind }).map { reasonText($0, at: level) }
+  }
+
+  /// `fail` for verdicts that mean the server could not take the load, `warn` for the others
+  /// that are not `ok`, empty for `ok`.
+  func verdictClass(at level: LoadLevel) -> String {
+    switch analysis.stability.verdict(at: level)?.kind {
+    case .unstable?, .overloaded?, .sloBreach?: "fail"
+    case .saturated?, .clientLimited?, .insufficient?: "warn"
+    case .ok?, nil: ""
+    }
+  }
+
+  /// The level's verdict as a word ("saturated", "client-limited"); empty for `ok`.
+  func verdictWord(at level: LoadLevel) -> String {
+    guard let kind = analysis.stability.verdict(at: level)?.kind, kind != .ok else { return "" }
+    return strings["kind_\(kind.rawValue)"]
   }
 
   /// The recommended range, or "—".

@@ -21,6 +21,7 @@ struct TerminalSummary {
       lines.append("  \(variable): \(levels.joined(separator: ", "))")
       lines.append("  \(summary.knee)")
       lines.append("  \(summary.decision)")
+      for finding in summary.findings { lines.append("  ! \(finding)") }
     }
     if !input.skipped.isEmpty {
       lines.append("")

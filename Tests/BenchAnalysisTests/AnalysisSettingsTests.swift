@@ -167,18 +167,23 @@ struct AnalysisSettingsTests {
     #expect(
       error.description
         == "unknown setting 'ttft_limt' (known: success_rate, ttft_limit, ttft_statistic, "
-        + "min_throughput_growth, headroom, slo)")
+        + "min_throughput_growth, headroom, slo, served_fraction, min_requests, min_duration, min_levels)")
   }
 
   @Test func everyAdvertisedSettingIsAccepted() throws {
     let examples = [
       "success_rate": "95%", "ttft_limit": "1s", "ttft_statistic": "p99",
       "min_throughput_growth": "20%", "headroom": "0.7-0.8", "slo": "ttft_p99=800ms",
+      "served_fraction": "90%", "min_requests": "20", "min_duration": "5s", "min_levels": "2",
     ]
     #expect(Set(examples.keys) == Set(AnalysisSettings.settingNames))
     var settings = AnalysisSettings()
     for name in AnalysisSettings.settingNames {
       try settings.apply(name, examples[name]!)
     }
+    #expect(settings.minimumServedFraction == 0.9)
+    #expect(settings.minimumRequests == 20)
+    #expect(settings.minimumDurationSeconds == 5)
+    #expect(settings.minimumLevels == 2)
   }
 }

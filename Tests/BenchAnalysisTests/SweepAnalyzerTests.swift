@@ -98,7 +98,7 @@ struct SweepAnalyzerTests {
     #expect(analysis.stability.firstUnstable == .concurrency(128))
     #expect(analysis.stability.reasons.count == 1)
     guard
-      case .insufficientGrowth(let growth, let minimum, let previous, let measure) = analysis
+      case .insufficientGrowth(let growth, let minimum, let previous, let measure, let scaling) = analysis
         .stability.reasons.first
     else {
       Issue.record("expected insufficientGrowth, got \(analysis.stability.reasons)")
@@ -108,6 +108,8 @@ struct SweepAnalyzerTests {
     #expect(minimum == 0.2)
     #expect(previous == .concurrency(64))
     #expect(measure == .outputTokens)
+    // A doubling step: the marginal scaling equals the growth.
+    #expect(approximatelyEqual(scaling ?? 0, 0.12, relative: 1e-9))
     #expect(analysis.recommendation?.range == .concurrency(low: 44, high: 51))
   }
 
@@ -121,7 +123,7 @@ struct SweepAnalyzerTests {
     }
     let stability = analyze(runs).stability
     #expect(stability.maxStable == .concurrency(4))
-    guard case .insufficientGrowth(_, _, _, let measure) = stability.reasons.first else {
+    guard case .insufficientGrowth(_, _, _, let measure, _) = stability.reasons.first else {
       Issue.record("expected insufficientGrowth, got \(stability.reasons)")
       return
     }
@@ -194,11 +196,12 @@ struct SweepAnalyzerTests {
       reasons.dropFirst().first
         == .ttftOverLimit(
           statistic: .percentile(99), valueMilliseconds: 1500, limitMilliseconds: 1000))
-    guard case .insufficientGrowth = reasons.dropFirst(2).first else {
-      Issue.record("third reason should be the growth rule: \(reasons)")
+    // The deciding kind's reasons first (unstable), then the others in rule order: targets, growth.
+    #expect(reasons.dropFirst(2).first == .objectiveBreached(objective, value: 1500))
+    guard case .insufficientGrowth = reasons.last else {
+      Issue.record("last reason should be the growth rule: \(reasons)")
       return
     }
-    #expect(reasons.last == .objectiveBreached(objective, value: 1500))
   }
 
   @Test func lowestLevelAlreadyUnstable() {

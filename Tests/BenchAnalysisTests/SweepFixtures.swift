@@ -75,9 +75,10 @@ enum SweepFixtures {
   }
 
   /// A concurrency sweep with one run per level: `outputThroughput[i]` at `concurrency[i]`,
-  /// 100 % success and TTFT p99 100 ms everywhere.
+  /// 1,000 requests, 100 % success and TTFT p99 100 ms everywhere.
   static func concurrencySweep(_ concurrency: [Int], outputThroughput: [Double]) -> Sweep {
-    sweep(zip(concurrency, outputThroughput).map { run(concurrency: $0, outputThroughput: $1) })
+    // 1,000 requests per level: every concurrency is really in flight.
+    sweep(zip(concurrency, outputThroughput).map { run(concurrency: $0, outputThroughput: $1, completed: 1000) })
   }
 
   /// Concurrency 1…8 with throughput doubling at every step: no stop criterion triggers.

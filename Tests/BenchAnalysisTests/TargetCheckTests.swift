@@ -32,7 +32,8 @@ struct TargetCheckTests {
   @Test func throughputTargetNeverStopsTheStabilityWalk() throws {
     var settings = AnalysisSettings()
     settings.objectives = [try ServiceLevelObjective.parse("qps_min=1000")]
-    let reasons = SweepAnalyzer.stopReasons(level(8, qps: 23, p99: 80, success: 1), previous: nil, measure: .requests, settings: settings)
+    let judge = LevelJudge(levels: [], sweep: SweepFixtures.sweep([], variable: .users), measure: .requests, settings: settings)
+    let reasons = judge.criteriaReasons(level(8, qps: 23, p99: 80, success: 1))
     #expect(reasons.isEmpty)
   }
 }

@@ -106,12 +106,18 @@ struct AnalysisJSONWriterTests {
     }
   }
 
-  /// The example sweep of the report: throughput grows only 12 % at 128.
+  /// The example sweep of the report: throughput grows only 12 % at 128 (1,000 prompts per
+  /// level, so every concurrency was really in flight).
   static func growthSweep() -> Sweep {
     let concurrency = [1, 2, 4, 8, 16, 32, 64, 128]
     let throughput: [Double] = [100, 190, 360, 650, 1000, 1300, 1600, 1792]
     return F.sweep(
-      zip(concurrency, throughput).map { F.run(concurrency: $0, outputThroughput: $1) })
+      zip(concurrency, throughput).map {
+        F.run(concurrency: $0, outputThroughput: $1) { run in
+          run.numPrompts = 1000
+          run.completed = 1000
+        }
+      })
   }
 
   static func input(_ sweeps: [Sweep], skipped: [SkippedInput] = []) -> ReportInput {
@@ -144,7 +150,7 @@ struct AnalysisJSONWriterTests {
     #expect(first.files == ["c1.json"])
     #expect(first.concurrency == 1)
     #expect(first.successRate == 1)
-    #expect(first.requests == 100)
+    #expect(first.requests == 1000)
     #expect(first.failed == 0)
     #expect(first.ttftMs?.source == "reported")
     #expect(first.ttftMs?.p99 == 90)
@@ -161,6 +167,14 @@ struct AnalysisJSONWriterTests {
     #expect(sweep.recommended.high == 51)
     #expect(sweep.recommended.sentence.contains("44–51"))
     #expect(!sweep.conclusions.isEmpty)
+    let parsed = try JSONSerialization.jsonObject(with: data)
+    #expect(value(parsed, ["sweeps", 0, "runs", 7, "verdict", "kind"]) as? String == "saturated")
+    #expect(value(parsed, ["sweeps", 0, "runs", 7, "verdict", "reasons", 0, "criterion"]) as? String == "throughputGrowth")
+    #expect(value(parsed, ["sweeps", 0, "runs", 0, "verdict", "kind"]) as? String == "ok")
+    #expect(value(parsed, ["sweeps", 0, "maxStable", "decidedBy"]) as? String == "saturated")
+    #expect(value(parsed, ["sweeps", 0, "findings", 0, "code"]) as? String == "limit-found")
+    #expect(value(parsed, ["sweeps", 0, "findings", 0, "evidence", "next"]) as? Int == 91)
+    #expect(value(parsed, ["sweeps", 0, "recommended", "lowerBound"]) as? Bool == false)
 
     #expect(document.skipped.count == 1)
     #expect(document.skipped[0].file == "results/broken.json")

@@ -21,8 +21,9 @@ struct BenchmarkCommandTests {
       })
     #expect(
       BenchmarkCommand.reconstruct(sweep) == """
+        # reconstructed from the result files: only the parameters they record
         for c in 1 2 4; do
-          vllm bench serve \\
+          python3 benchmarks/benchmark_serving.py \\
             --backend openai \\
             --model meta-llama/Llama-3.1-8B \\
             --dataset-name random \\
@@ -31,7 +32,7 @@ struct BenchmarkCommandTests {
             --num-prompts 100 \\
             --request-rate 10 \\
             --max-concurrency "$c" \\
-            --percentile-metrics ttft,tpot,itl,e2el --metric-percentiles 50,90,95,99 \\
+            --percentile-metrics ttft,tpot,e2el --metric-percentiles 99 \\
             --metadata gpu=H100 \\
             --save-result --result-dir results/
         done
@@ -43,7 +44,7 @@ struct BenchmarkCommandTests {
       F.run(concurrency: 64, outputThroughput: 100) { $0.requestRate = rate }
     }
     let command = BenchmarkCommand.reconstruct(F.sweep(runs, variable: .requestRate))
-    #expect(command.hasPrefix("for rate in 1 2.5 inf; do\n  vllm bench serve \\\n"))
+    #expect(command.hasPrefix("# reconstructed from the result files: only the parameters they record; not recorded: --dataset-name, input/output lengths\nfor rate in 1 2.5 inf; do\n  python3 benchmarks/benchmark_serving.py \\\n"))
     #expect(command.contains(#"--request-rate "$rate""#))
     #expect(command.contains("--max-concurrency 64 \\\n"))
     #expect(!command.contains("e2el"))
@@ -52,11 +53,24 @@ struct BenchmarkCommandTests {
 
   @Test func sglangSweepUsesItsOwnScript() {
     let command = BenchmarkCommand.reconstruct(F.rateSweep())
-    #expect(command.hasPrefix("for rate in 2 4 8 inf; do\n  python3 -m sglang.bench_serving \\\n"))
+    #expect(command.hasPrefix("# reconstructed from the result files: only the parameters they record\nfor rate in 2 4 8 inf; do\n  python3 -m sglang.bench_serving \\\n"))
     #expect(command.contains("--backend sglang \\\n"))
     #expect(!command.contains("--model"))
     #expect(command.contains("--output-file results/sglang.jsonl"))
     #expect(!command.contains("--save-result"))
+  }
+
+  /// Only the percentiles the file reports are shown: vLLM's default `--metric-percentiles 99`.
+  @Test func percentileFlagsComeFromTheFile() {
+    let runs = [1, 2].map { concurrency in
+      F.run(concurrency: concurrency, outputThroughput: 100) { run in
+        run.format = SourceFormat(tool: .vllmServe, schema: "V9")
+        run.latency[.itl] = F.summary(mean: 8, median: 8, [99: 12, 99.9: 20])
+      }
+    }
+    let command = BenchmarkCommand.reconstruct(F.sweep(runs))
+    #expect(command.contains("  vllm bench serve \\\n"))
+    #expect(command.contains("--percentile-metrics ttft,tpot,itl --metric-percentiles 99,99.9 \\\n"))
   }
 
   @Test func differingPromptCountsAreListedPerLevel() {

@@ -18,8 +18,10 @@ struct LevelDetailBuilderTests {
     #expect(sweep.levelDetails.map(\.level) == ["1", "2", "4", "8", "16", "32", "64", "128", "256"])
     let c32 = sweep.levelDetails[5]
     #expect(c32.title == "Concurrency 32")
-    #expect(c32.isMaxStable && c32.isKnee && !c32.isUnstable)
-    #expect(c32.state == "max-stable")
+    // The client's 10 req/s cap binds from 32 on: 16 is the last level the server really saw.
+    #expect(c32.isKnee && !c32.isMaxStable && !c32.isUnstable)
+    #expect(c32.verdict == "client-limited" && c32.verdictClass == "warn")
+    #expect(sweep.levelDetails[4].isMaxStable && sweep.levelDetails[4].state == "max-stable")
     // TTFT at 32 from the file: mean 77.0, median 69.8, p99 133.8; no p90/p95 in the summary keys.
     let ttft = try #require(c32.latencyRows.first)
     #expect(
@@ -34,10 +36,12 @@ struct LevelDetailBuilderTests {
         "FP8-1xH100-results-8B-llama-date-2025-03-26/openai-10.0qps-itkns-1024-otkns-170-concurrency32-Meta-Llama-3.1-8B-Instruct-FP8-20250326-214734.json"
       ])
     let c64 = sweep.levelDetails[6]
-    #expect(c64.isUnstable && c64.state == "unstable")
-    #expect(c64.stopReasons == ["at 64 throughput grew only +1.1% (< 20%)"])
-    #expect(sweep.levelDetails[7].state == "beyond")
-    #expect(sweep.levelDetails.filter(\.hasStopReasons).count == 1)
+    #expect(!c64.isUnstable && c64.state == "stable")
+    // The deciding reason first; the growth rule also fired, but the client's cap explains it.
+    #expect(c64.stopReasons.first == "the client's --request-rate 10 req/s, from 64 on")
+    #expect(c64.stopReasons.count == 2)
+    #expect(sweep.levelDetails[7].stopReasons.first == "only 100 requests at concurrency 128")
+    #expect(sweep.levelDetails.filter(\.hasStopReasons).count == 4)
   }
 
   @Test func rateLevelsShowErrorsAndNotes() throws {
@@ -52,7 +56,7 @@ struct LevelDetailBuilderTests {
     let sweeps = try context().sweeps
     #expect(
       [sweeps[0].maxStableValue, sweeps[0].recommendedValue, sweeps[0].kneeValue, sweeps[0].peakThroughputValue]
-        == ["32", "22–25", "32", "1,543.0 output tok/s"])
+        == ["16", "11–12", "32", "1,543.0 output tok/s"])
     #expect(
       [sweeps[1].maxStableValue, sweeps[1].recommendedValue, sweeps[1].kneeValue, sweeps[1].levelCount]
         == ["8 req/s", "5.6–6.4 req/s", "—", "4"])

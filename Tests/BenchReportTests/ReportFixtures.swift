@@ -188,11 +188,11 @@ enum ReportFixtures {
     return sweep(runs)
   }
 
-  /// A synthetic SGLang request-rate sweep (2, 4, 8 req/s and ∞) whose ∞ level loses 2 of 10
+  /// A synthetic SGLang request-rate sweep (2, 4, 8 req/s and ∞) whose ∞ level loses 8 of 40
   /// requests, with per-request samples so the errors table is filled.
   static func rateSweep() -> Sweep {
     let rows: [(RequestRate, Double, Int)] = [
-      (.finite(2), 1.98, 0), (.finite(4), 3.9, 0), (.finite(8), 7.6, 0), (.infinite, 8.1, 2),
+      (.finite(2), 1.98, 0), (.finite(4), 3.9, 0), (.finite(8), 7.6, 0), (.infinite, 8.1, 8),
     ]
     let runs = rows.enumerated().map { index, row in
       let (rate, throughput, failures) = row
@@ -204,23 +204,23 @@ enum ReportFixtures {
       run.configuredInputLength = 1024
       run.configuredOutputLength = 256
       run.requestRate = rate
-      run.numPrompts = 10
-      run.completed = 10 - failures
+      run.numPrompts = 40
+      run.completed = 40 - failures
       run.failed = failures
       run.requestThroughput = throughput
       run.outputThroughput = throughput * 256
-      let successes = 10 - failures
+      let successes = 40 - failures
       var samples = RequestSamples(
         outputLengths: Array(repeating: 256, count: successes)
           + Array(repeating: 0, count: failures),
-        timeToFirstToken: (0..<10).map {
+        timeToFirstToken: (0..<40).map {
           $0 < successes ? 0.05 + Double(index) * 0.1 + Double($0) * 0.01 : 0
         },
-        gapOffsets: Array(repeating: 0, count: 11),
-        endToEndLatency: (0..<10).map {
+        gapOffsets: Array(repeating: 0, count: 41),
+        endToEndLatency: (0..<40).map {
           $0 < successes ? 2.5 + Double(index) * 0.5 + Double($0) * 0.02 : 0
         },
-        succeeded: (0..<10).map { $0 < successes })
+        succeeded: (0..<40).map { $0 < successes })
       if failures > 0 {
         samples.errorCounts = [
           ErrorCount(message: "Server disconnected | retry <later>", count: failures)

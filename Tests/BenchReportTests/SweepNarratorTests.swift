@@ -21,7 +21,11 @@ struct SweepNarratorTests {
     let levels = Array([1, 2, 4, 8, 16, 32, 64, 128].prefix(throughput.count))
     return F.sweep(
       zip(levels, throughput).map { concurrency, output in
-        F.run(concurrency: concurrency, outputThroughput: output) { edit(concurrency, &$0) }
+        F.run(concurrency: concurrency, outputThroughput: output) { run in
+          // 1,000 prompts: every concurrency was really in flight.
+          (run.numPrompts, run.completed) = (1000, 1000)
+          edit(concurrency, &run)
+        }
       })
   }
 
@@ -30,13 +34,13 @@ struct SweepNarratorTests {
     let sweep = concurrencySweep([100, 190, 360, 650, 1000, 1300, 1600, 1792])
     #expect(
       try narrator(sweep).decisionSentence
-        == "Max stable: 64 — at 128 throughput grew only +12% (< 20%); "
-        + "recommended production concurrency 44–51 (70%–80% of 64)")
+        == "Max stable: 64 — at 128 throughput grew only +12% for a 2× load step from 64 "
+        + "(marginal scaling 12% < 20%): saturated; recommended production concurrency 44–51 (70%–80% of 64)")
   }
 
   @Test func lowestLevelAlreadyUnstable() throws {
     let sweep = concurrencySweep([100, 200, 400]) { concurrency, run in
-      if concurrency == 1 { (run.completed, run.numPrompts) = (50, 100) }
+      if concurrency == 1 { (run.completed, run.numPrompts) = (500, 1000) }
     }
     #expect(
       try narrator(sweep).decisionSentence
@@ -49,7 +53,7 @@ struct SweepNarratorTests {
     #expect(
       try narrator(sweep).decisionSentence
         == "Max stable concurrency: 8, the highest level tested — no stop criterion was triggered, "
-        + "so the real limit may be higher; recommended production concurrency 5–6 (70%–80% of 8)")
+        + "so the real limit may be higher; recommended production concurrency 5–6 (70%–80% of 8) (a lower bound)")
   }
 
   @Test func ttftMeanReason() throws {
@@ -67,7 +71,7 @@ struct SweepNarratorTests {
     var settings = AnalysisSettings()
     try settings.apply("slo", "error_rate=1%")
     let sweep = concurrencySweep([100, 200, 400, 800]) { concurrency, run in
-      if concurrency == 2 { (run.completed, run.numPrompts) = (98, 100) }
+      if concurrency == 2 { (run.completed, run.numPrompts) = (980, 1000) }
     }
     #expect(
       try narrator(sweep, settings: settings).decisionSentence
@@ -83,7 +87,7 @@ struct SweepNarratorTests {
       try narrator(F.sweep(runs, variable: .requestRate)).decisionSentence
         == "Max stable request rate: ∞, the highest level tested — no stop criterion was triggered, "
         + "so the real limit may be higher; recommended production request rate 14–16 req/s "
-        + "(70%–80% of the 20 req/s measured at an unbounded rate)")
+        + "(70%–80% of the 20 req/s measured at an unbounded rate) (a lower bound)")
   }
 
   @Test func kneeSentences() throws {
@@ -99,6 +103,35 @@ struct SweepNarratorTests {
     #expect(
       try narrator(F.h100Sweep()).kneeSentence
         == "Throughput knee (Kneedle on output tok/s, log₂ axis): 32 (1,523.4); "
-        + "on a linear axis: 32 (1,523.4).")
+        + "on a linear axis: 32 (1,523.4). This knee is where the client stopped raising the load "
+        + "(the client's --request-rate 10 req/s, from 32 on), not a limit of the server.")
+  }
+
+  /// A growth below the minimum is saturation, never "unstable"; a step of +20 % load asks for
+  /// +4 % throughput, not +20 %.
+  @Test func growthIsJudgedPerLoadStep() throws {
+    let sweep = F.sweep(
+      [(10, 1000.0), (12, 1200), (14, 1400), (16, 1430)].map { concurrency, output in
+        F.run(concurrency: concurrency, outputThroughput: output) { run in (run.numPrompts, run.completed) = (1000, 1000) }
+      })
+    let sentence = try narrator(sweep).maxStableSentence
+    #expect(sentence.hasPrefix("Max stable: 14 — at 16 throughput grew only +2.1% for a 1.1× load step from 14"))
+    #expect(sentence.hasSuffix(": saturated"))
+    #expect(!sentence.contains("unstable"))
+  }
+
+  /// "only" is never used for a change of 2× or more, and a TTFT that grew 2× or more is never
+  /// called "not queueing".
+  @Test func ttftGrowthIsNeverCalledSmall() throws {
+    let sweep = concurrencySweep([100, 200, 400, 800]) { concurrency, run in
+      let ttft = [1: 85.0, 2: 200, 4: 400, 8: 825][concurrency]!
+      let e2e = [1: 1000.0, 2: 3000, 4: 6000, 8: 9000][concurrency]!
+      run.latency[.ttft] = F.summary(mean: ttft, median: ttft, [99: ttft * 1.1])
+      run.latency[.e2el] = F.summary(mean: e2e, median: e2e, [99: e2e * 1.1])
+    }
+    let conclusions = try narrator(sweep).conclusions.joined(separator: "\n")
+    #expect(conclusions.contains("Median TTFT grew from 85.0 ms to 825.0 ms (9.7×), 9% of the latency growth; the rest comes from slower decoding"))
+    #expect(!conclusions.contains("only from"))
+    #expect(!conclusions.contains("not from queueing"))
   }
 }

@@ -91,20 +91,29 @@ import Testing
     let knee = try #require(sweep["knee"] as? [String: Any])
     #expect(knee["concurrency"] as? Int == 32)
     #expect((knee["log2"] as? [String: Any])?["concurrency"] as? Int == 32)
-    // Output tok/s 1523.43 → 1540.94 from 32 to 64 is +1.1 % < 20 %: max stable 32, 70–80 % → 22–25.
+    // Every run used --request-rate 10 (request_rate in the files): from 32 on vLLM printed
+    // request_throughput 8.96–9.08 req/s, the cap, and 128/256 exceed the 100 prompts. The client
+    // limited the load there, so the max stable level is 16, the last level the server really
+    // saw, the limit was not reached and 70–80 % of 16 (11–12) is only a lower bound.
     let maxStable = try #require(sweep["maxStable"] as? [String: Any])
-    #expect(maxStable["concurrency"] as? Int == 32)
-    #expect(maxStable["firstUnstable"] as? Int == 64)
+    #expect(maxStable["concurrency"] as? Int == 16)
+    #expect(maxStable["firstUnstable"] is NSNull)
+    #expect(maxStable["limitReached"] as? Bool == false)
     let recommended = try #require(sweep["recommended"] as? [String: Any])
-    #expect(recommended["low"] as? Int == 22)
-    #expect(recommended["high"] as? Int == 25)
-    #expect((recommended["sentence"] as? String)?.contains("22–25") == true)
+    #expect(recommended["low"] as? Int == 11)
+    #expect(recommended["high"] as? Int == 12)
+    #expect(recommended["lowerBound"] as? Bool == true)
+    #expect((recommended["sentence"] as? String)?.contains("11–12") == true)
+    let findings = try #require(sweep["findings"] as? [[String: Any]])
+    #expect(findings.compactMap { $0["code"] as? String } == ["client-rate-cap", "prompts-below-concurrency"])
+    #expect(knee["atClientLimit"] as? Bool == true)
 
     let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
     #expect(report.contains("## 1. Test environment"))
     #expect(report.contains("1× NVIDIA H100 80GB"))  // from the folder's benchreport.yaml
     #expect(report.contains("for c in 1 2 4 8 16 32 64 128 256; do"))
-    #expect(report.contains("Max stable: 32"))
+    #expect(report.contains("Max stable concurrency: 16"))
+    #expect(report.contains("Client rate cap: from 32 on"))
   }
 
   @Test func defaultLanguageIsChinese() throws {
@@ -270,7 +279,7 @@ import Testing
     #expect(references.allSatisfy { ids.contains(String($0.dropFirst())) })
     #expect(root.elements(named: "script").isEmpty)
     #expect(root.elements.allSatisfy { $0.attributes["src"] == nil })
-    #expect(root.textContent.contains("Max stable: 32"))
+    #expect(root.textContent.contains("Max stable concurrency: 16"))
 
     let comment = try Self.run([
       "analyze", "samples/vllm-concurrency-sweep-h100", "--out", withComment.path, "--format", "pr,json", "--charts", "png",
@@ -279,7 +288,8 @@ import Testing
     #expect(comment.status == 0, "stderr: \(comment.stderr)")
     #expect(try Self.files(in: withComment).intersection(["report.md", "report.html", "pr-comment.md", "analysis.json"]) == ["pr-comment.md", "analysis.json"])
     let pr = try String(contentsOf: withComment.appendingPathComponent("pr-comment.md"), encoding: .utf8)
-    #expect(pr.contains("| **32** | **22–25** | 32 |"))
+    #expect(pr.contains("| **16** | **11–12** | 32 |"))
+    #expect(pr.hasPrefix("### ⚠️ "))  // the client capped the load: no verdict on the server's limit
     #expect(pr.contains("](https://ci.example/42/charts/all-sweeps-tradeoff.png)"))
   }
 
@@ -322,8 +332,8 @@ import Testing
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
     // Its own partial, and the default style.html partial from templates/partials.
-    #expect(html.hasPrefix("<p><b>mine</b> 32 :root {"))
-    #expect(try String(contentsOf: out.appendingPathComponent("pr-comment.md"), encoding: .utf8) == "PR 22–25\n")
+    #expect(html.hasPrefix("<p><b>mine</b> 16 :root {"))
+    #expect(try String(contentsOf: out.appendingPathComponent("pr-comment.md"), encoding: .utf8) == "PR 11–12\n")
   }
 
   @Test func brokenTemplatesAndBadOptionsSayWhatToFix() throws {

@@ -1,0 +1,89 @@
+import BenchAnalysis
+import BenchModel
+
+/// A finding as the report shows it: its sentence in the report's language, built only from the
+/// finding's code and evidence (`finding_<code>` in the strings catalogue).
+public struct FindingText: Sendable {
+  /// The stable code, e.g. `client-rate-cap`.
+  public var code: String
+  /// `critical`, `warning` or `info` (CSS class in HTML templates).
+  public var severity: String
+  /// The severity in the report's language.
+  public var severityWord: String
+  /// ❗, ⚠️ or ℹ️ for Markdown.
+  public var icon: String
+  public var text: String
+}
+
+extension SweepNarrator {
+  /// Every finding of the sweep as text, most severe first.
+  var findingTexts: [FindingText] {
+    analysis.findings.map { finding in
+      FindingText(
+        code: finding.code.rawValue, severity: finding.severity.rawValue,
+        severityWord: strings["severity_\(finding.severity.rawValue)"],
+        icon: ["critical": "❗", "warning": "⚠️"][finding.severity.rawValue] ?? "ℹ️", text: text(of: finding))
+    }
+  }
+
+  /// The finding's sentence: `finding_<code>` (or a variant for the evidence it has) with every
+  /// evidence value formatted in its unit, `{levels}` listing the levels it is about.
+  func text(of finding: Finding) -> String {
+    var values: [String: String] = ["levels": finding.levels.map(levelText).joined(separator: ", ")]
+    for item in finding.evidence { values[item.name] = evidenceText(item.value) }
+    var key = "finding_\(finding.code.rawValue)"
+    switch finding.code {
+    case .insufficientData where finding.levels.isEmpty:
+      key += "_sweep"
+    case .insufficientData:
+      if values["requests"] != nil, values["durationSeconds"] != nil {
+        values["exampleClause"] = strings.format("finding_insufficient-data_example", values)
+      } else if values["requests"] != nil {
+        values["exampleClause"] = strings.format("finding_insufficient-data_exampleRequests", values)
+      } else {
+        values["exampleClause"] = ""
+      }
+    case .overloaded:
+      values["latencyClause"] =
+        finding.number("latencyRatio").map {
+          strings.format("finding_overloaded_latency", ["latencyRatio": NumberFormatting.ratio($0)])
+        } ?? ""
+      values["unloadedClause"] =
+        values["unloadedLatencySeconds"].map { strings.format("finding_overloaded_unloaded", ["unloadedLatencySeconds": $0]) } ?? ""
+    case .limitFound:
+      if finding["maxStable"] == nil { key += "_lowest" }
+      values["kind"] = (finding["kind"]).flatMap { value -> String? in
+        if case .text(let kind) = value { return strings["kind_\(kind)"] }
+        return nil
+      }
+      values["nextClause"] = values["next"].map { strings.format("finding_limit-found_next", ["next": $0]) } ?? strings["finding_end"]
+    case .notSaturated:
+      values["nextClause"] = values["next"].map { strings.format("finding_not-saturated_next", ["next": $0]) } ?? strings["finding_not-saturated_raise"]
+    case .clientRateCap:
+      values["inFlightClause"] = values["inFlightMax"].map { strings.format("finding_client-rate-cap_inFlight", ["inFlightMax": $0]) } ?? ""
+    case .serverUnreachable:
+      values["error"] = values["error"].map { String($0.split(separator: "\n").first ?? "").prefix(160).description } ?? "—"
+    default:
+      break
+    }
+    return strings.format(key, values)
+  }
+
+  func evidenceText(_ value: FindingEvidence.Value) -> String {
+    switch value {
+    case .level(let level): return levelText(level)
+    case .text(let text): return escape(text)
+    case .number(let number, let unit):
+      switch unit {
+      case .requestsPerSecond: return NumberFormatting.compact(number) + " req/s"
+      case .tokensPerSecond: return NumberFormatting.decimal(number, 1) + " tok/s"
+      case .milliseconds: return NumberFormatting.milliseconds(number) + " ms"
+      case .seconds: return NumberFormatting.compact(number, maxDecimals: 1) + " s"
+      case .fraction: return NumberFormatting.percent(number, decimals: 0)
+      case .count: return NumberFormatting.integer(Int(number.rounded()))
+      case .ratio: return NumberFormatting.ratio(number)
+      case .inFlight: return NumberFormatting.decimal(number, 1)
+      }
+    }
+  }
+}

@@ -27,6 +27,10 @@ public struct AnalysisSettings: Sendable, Equatable {
   public var minimumDurationSeconds: Double = 5
   /// A recommendation needs at least this many levels with enough data.
   public var minimumLevels: Int = 2
+  /// The bands of the per-level ratings (`ratings:` in `benchreport.yaml`).
+  public var ratings = RatingSettings()
+  /// Named target sets for the capacity table (`slo_tiers:` in `benchreport.yaml`).
+  public var sloTiers: [SLOTier] = []
 
   public init() {}
 
@@ -39,6 +43,16 @@ public struct AnalysisSettings: Sendable, Equatable {
   /// Applies one named setting written as text (`95%`, `1000ms`, `p99`, `0.7-0.8`, …).
   public mutating func apply(_ name: String, _ value: String) throws(SettingsError) {
     let text = value.trimmingCharacters(in: .whitespaces)
+    if name.hasPrefix("slo_tier.") {
+      let tier = String(name.dropFirst("slo_tier.".count))
+      sloTiers.removeAll { $0.name == tier }
+      sloTiers.append(SLOTier(name: tier, objectives: try ServiceLevelObjective.parseList(text)))
+      return
+    }
+    if name.hasPrefix("ratings.") {
+      try applyRating(String(name.dropFirst("ratings.".count)), text)
+      return
+    }
     switch name {
     case "success_rate":
       guard let fraction = ServiceLevelObjective.fraction(text.lowercased()) ?? Self.percentWithoutSign(text) else {
@@ -92,6 +106,41 @@ public struct AnalysisSettings: Sendable, Equatable {
       minimumLevels = count
     default:
       throw .unknownSetting(name, known: Self.settingNames)
+    }
+  }
+
+  /// Rating names accepted under `ratings:` in `benchreport.yaml`.
+  public static let ratingNames = ["statistic", "ttft", "tpot", "request_throughput", "success_rate"]
+
+  /// One `ratings:` entry: three band edges (`100ms, 200ms, 500ms`; `20, 10, 5`;
+  /// `99%, 95%, 90%`) or the statistic rated (`median`, `p90`, `mean`).
+  mutating func applyRating(_ name: String, _ text: String) throws(SettingsError) {
+    let setting = "ratings." + name
+    let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    func edges(_ parse: (String) -> Double?, ascending: Bool, expected: String) throws(SettingsError) -> [Double] {
+      let values = parts.compactMap(parse)
+      guard values.count == 3, values.count == parts.count, ascending ? values == values.sorted() : values == values.sorted(by: >)
+      else { throw .invalidValue(setting: setting, value: text, expected: expected) }
+      return values
+    }
+    switch name {
+    case "statistic":
+      guard let statistic = LatencyStatistic(parsing: text) else {
+        throw .invalidValue(setting: setting, value: text, expected: "mean, median or pNN")
+      }
+      ratings.statistic = statistic
+    case "ttft":
+      ratings.ttft.edges = try edges(ServiceLevelObjective.milliseconds, ascending: true, expected: "three ascending durations, e.g. 100ms, 200ms, 500ms")
+    case "tpot":
+      ratings.tpot.edges = try edges(ServiceLevelObjective.milliseconds, ascending: true, expected: "three ascending durations, e.g. 50ms, 100ms, 200ms")
+    case "request_throughput":
+      ratings.requestThroughput.edges = try edges({ Double($0) }, ascending: false, expected: "three descending req/s values, e.g. 20, 10, 5")
+    case "success_rate":
+      ratings.successRate.edges = try edges(
+        { ServiceLevelObjective.fraction($0) ?? Self.percentWithoutSign($0) }, ascending: false,
+        expected: "three descending percentages, e.g. 99%, 95%, 90%")
+    default:
+      throw .unknownSetting(setting, known: Self.ratingNames.map { "ratings." + $0 })
     }
   }
 

@@ -15,4 +15,12 @@ public struct SweepAnalysis: Sendable, Equatable {
   /// True when the headline knee is where the client stopped raising the load (a rate cap or
   /// too few prompts), not where the server stopped scaling.
   public var kneeAtClientLimit: Bool = false
+  /// Each level's ratings, in level order.
+  public var ratings: [LevelRatings] = []
+  /// Failed requests by cause and level.
+  public var failureCauses: [FailureCauseCount] = []
+  /// The highest load meeting each SLO tier.
+  public var tierCapacities: [TierCapacity] = []
+  /// Levels tried without a result, with the file that shows it (e.g. `c64.log`).
+  public var failedAttempts: [LoadLevel: String] = [:]
 }

@@ -4,7 +4,11 @@ import Foundation
 /// Analyses a sweep: per-level metrics, concurrency efficiency, throughput knee, max stable
 /// level and the recommended production range. Pure: same sweep and settings, same result.
 public enum SweepAnalyzer {
-  public static func analyze(_ sweep: Sweep, settings: AnalysisSettings = AnalysisSettings()) -> SweepAnalysis {
+  /// `failedAttempts`: levels the sweep tried without a result (see `FailedAttempts` in the
+  /// ingest), with the file that shows it; the next level to test is never one of them unasked.
+  public static func analyze(
+    _ sweep: Sweep, settings: AnalysisSettings = AnalysisSettings(), failedAttempts: [LoadLevel: String] = [:]
+  ) -> SweepAnalysis {
     // Levels ascending and runs by source, however the caller built the sweep: the growth rule
     // and the knee compare neighbouring levels, and repetitions are averaged in run order.
     var sweep = sweep
@@ -21,14 +25,20 @@ public enum SweepAnalyzer {
     let withheld = stability.maxStable != nil && judgedLevels < settings.minimumLevels
     let recommendation = withheld ? nil : recommend(stability, levels: levels, settings: settings)
     var findings = SweepFindings.findings(
-      levels: levels, stability: stability, recommendationWithheld: withheld, variable: sweep.variable, settings: settings)
+      levels: levels, stability: stability, recommendationWithheld: withheld, variable: sweep.variable, settings: settings,
+      failedAttempts: failedAttempts)
+    findings += SweepDiagnosis(sweep: sweep, levels: levels, stability: stability, settings: settings).findings()
     // What the readers found about the runs, each once.
     for finding in sweep.runs.flatMap(\.findings) where !findings.contains(finding) { findings.append(finding) }
     findings.sort { $0.severity > $1.severity }
     return SweepAnalysis(
       sweep: sweep, levels: levels, knee: knee, stability: stability,
       recommendation: recommendation, settings: settings, targetChecks: targetChecks, findings: findings,
-      kneeAtClientLimit: kneeAtClientLimit(knee, stability: stability))
+      kneeAtClientLimit: kneeAtClientLimit(knee, stability: stability),
+      ratings: levels.map { LevelRatings.rate($0, settings: settings.ratings) },
+      failureCauses: FailureCauses.table(sweep, levels: levels),
+      tierCapacities: settings.sloTiers.map { TierCapacity.evaluate($0, levels: levels, stability: stability) },
+      failedAttempts: failedAttempts)
   }
 
   // MARK: Efficiency

@@ -70,6 +70,8 @@ public struct ThroughputKnee: Sendable, Equatable {
     let secondaryOutcome = primaryAxis == .log2 ? linear : log2
     if accepted(primaryOutcome, primaryAxis) {
       (headline, headlineAxis) = (primaryOutcome, primaryAxis)
+      // The other axis's knee is quoted beside the headline: the same artefact rule applies.
+      _ = accepted(secondaryOutcome, secondaryAxis)
     } else if case .found = secondaryOutcome, accepted(secondaryOutcome, secondaryAxis) {
       (headline, headlineAxis) = (secondaryOutcome, secondaryAxis)
     } else {

@@ -71,8 +71,20 @@ public struct ConfigurationFile: Sendable, Equatable {
           }
           configuration.thresholds[name] = text
         }
+      case "ratings", "slo_tiers":
+        // Settings with a prefix (`ratings.ttft`, `slo_tier.interactive`) for the analysis
+        // settings to parse; a list value (`[100ms, 200ms, 500ms]`) is joined with commas.
+        guard let mapping = value.mapping else { throw .wrongType(path: path, key: key, expected: "a mapping") }
+        let prefix = key == "ratings" ? "ratings." : "slo_tier."
+        for (name, setting) in mapping {
+          let text = setting.scalar?.string ?? setting.sequence.map { $0.compactMap(\.scalar?.string).joined(separator: ",") }
+          guard let name = name.string, let text else {
+            throw .wrongType(path: path, key: "\(key).\(name.string ?? "?")", expected: "a single value or a list")
+          }
+          configuration.thresholds[prefix + name] = text
+        }
       default:
-        throw .unknownKey(path: path, key: key, known: ["environment", "thresholds"])
+        throw .unknownKey(path: path, key: key, known: ["environment", "thresholds", "ratings", "slo_tiers"])
       }
     }
     return configuration

@@ -51,6 +51,29 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
   case stepLoadUnsegmented = "step-load-unsegmented"
   /// The limit found: the bracket [max stable, first failing level] and what decided it.
   case limitFound = "limit-found"
+  /// TTFT rises steeply while TPOT stays flat: requests wait for a batch slot.
+  case queueing
+  /// TPOT grows with load while TTFT stays flat: bigger batches decode slower.
+  case decodeSlowdown = "decode-slowdown"
+  /// Requests meeting the SLOs per second fell while throughput held or rose.
+  case goodputDrop = "goodput-drop"
+  /// The inter-token latency tail is far above its median: scheduling stalls or preemption.
+  case tpotJitter = "tpot-jitter"
+  /// The first requests of a run set its tail.
+  case warmupOutlier = "warmup-outlier"
+  /// Requests refused by the server (503, 429, "overloaded").
+  case loadShedding = "load-shedding"
+  /// Requests that timed out.
+  case timeouts
+  /// Failures of the load script or of the requests themselves (4xx, script exceptions,
+  /// functional checks): never a server limit.
+  case clientErrors = "client-errors"
+  /// Requests the server failed (500, 502, dropped responses).
+  case serverErrors = "server-errors"
+  /// Identical request lengths in a closed loop: requests start and finish in waves.
+  case lockStepArrivals = "lock-step-arrivals"
+  /// Latency or failures rising over a long constant-load run.
+  case soakDrift = "soak-drift"
 }
 
 public enum FindingSeverity: String, Sendable, Codable, Comparable {

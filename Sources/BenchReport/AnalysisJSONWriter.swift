@@ -52,6 +52,18 @@ public struct AnalysisJSONWriter {
     let identity = analysis.sweep.identity
     let narrator = SweepNarrator(analysis: analysis, strings: strings)
     let variableKey = analysis.sweep.variable.rawValue
+    let runs: [OrderedJSON] = analysis.levels.map { metrics in
+      level(
+        metrics, sweep: analysis.sweep, verdict: analysis.stability.verdict(at: metrics.level),
+        ratings: analysis.ratings.first { $0.level == metrics.level })
+    }
+    let findings: [OrderedJSON] = analysis.findings.map { finding($0, narrator: narrator) }
+    let diagnosis: [(String, OrderedJSON)] = [
+      ("findings", .array(findings)),
+      ("bottleneck", .string(narrator.bottleneckSentence)),
+      ("failureCauses", .array(analysis.failureCauses.map(failureCause))),
+      ("sloTiers", .array(analysis.tierCapacities.map(tier))),
+    ]
     return .object([
       ("id", .string(id)),
       ("title", .string(SweepDescription.title(of: identity))),
@@ -67,7 +79,7 @@ public struct AnalysisJSONWriter {
       ("source", .text(identity.sourceHint)),
       ("variable", .string(analysis.sweep.variable.rawValue)),
       ("throughputMeasure", .text(analysis.knee.measure?.rawValue)),
-      ("runs", .array(analysis.levels.map { level($0, sweep: analysis.sweep, verdict: analysis.stability.verdict(at: $0.level)) })),
+      ("runs", .array(runs)),
       (
         "knee",
         .object([
@@ -119,12 +131,12 @@ public struct AnalysisJSONWriter {
         ])
       ),
       ("recommended", recommended(analysis, narrator: narrator)),
-      ("findings", .array(analysis.findings.map { finding($0, narrator: narrator) })),
+
       ("targetChecks", .array(analysis.targetChecks.map(targetCheck))),
       ("failures", .array(SweepFailures.failures(of: analysis.sweep).map(failure))),
       ("exceptions", .array(SweepFailures.exceptions(of: analysis.sweep).map(exception))),
       ("conclusions", .array(narrator.conclusions.map(OrderedJSON.string))),
-    ])
+    ] + diagnosis)
   }
 
   func targetCheck(_ check: TargetCheck) -> OrderedJSON {
@@ -150,7 +162,7 @@ public struct AnalysisJSONWriter {
     ])
   }
 
-  func level(_ level: LevelMetrics, sweep: Sweep, verdict levelVerdict: LevelVerdict?) -> OrderedJSON {
+  func level(_ level: LevelMetrics, sweep: Sweep, verdict levelVerdict: LevelVerdict?, ratings levelRatings: LevelRatings?) -> OrderedJSON {
     let runs = sweep.levels.first { $0.level == level.level }?.runs ?? []
     let concurrency: OrderedJSON
     let rate: OrderedJSON
@@ -207,6 +219,7 @@ public struct AnalysisJSONWriter {
       ("errors", .array(level.topErrors.prefix(10).map { .object([("message", .string($0.message)), ("count", .int($0.count))]) })),
       ("notes", .array(level.notes.map(OrderedJSON.string))),
       ("verdict", verdict(levelVerdict)),
+      ("ratings", ratings(levelRatings)),
     ]
     return .object(members)
   }
@@ -320,6 +333,31 @@ public struct AnalysisJSONWriter {
       ("levels", .array(finding.levels.map(OrderedJSON.level))),
       ("evidence", .object(finding.evidence.map { ($0.name, evidenceValue($0.value)) })),
       ("text", .string(narrator.text(of: finding))),
+      ("cause", .text(narrator.strings.entries["diagnosis_cause_\(finding.code.rawValue)"])),
+      ("advice", .text(narrator.strings.entries["diagnosis_advice_\(finding.code.rawValue)"])),
+    ])
+  }
+
+  func ratings(_ ratings: LevelRatings?) -> OrderedJSON {
+    guard let ratings, !ratings.isEmpty else { return .null }
+    return .object([
+      ("ttft", .text(ratings.ttft?.rawValue)), ("tpot", .text(ratings.tpot?.rawValue)),
+      ("requestThroughput", .text(ratings.requestThroughput?.rawValue)), ("successRate", .text(ratings.successRate?.rawValue)),
+    ])
+  }
+
+  func failureCause(_ row: FailureCauseCount) -> OrderedJSON {
+    .object([
+      ("cause", .string(row.cause.rawValue)), ("level", row.level.map(OrderedJSON.level) ?? .null), ("count", .int(row.count)),
+      ("example", .string(row.example)), ("firstSeen", .text(row.firstSeen)), ("lastSeen", .text(row.lastSeen)),
+    ])
+  }
+
+  func tier(_ capacity: TierCapacity) -> OrderedJSON {
+    .object([
+      ("tier", .string(capacity.tier.name)), ("targets", .array(capacity.tier.objectives.map { .string($0.text) })),
+      ("maxLevel", capacity.maxLevel.map(OrderedJSON.level) ?? .null),
+      ("firstMissed", capacity.firstMissed.map(OrderedJSON.level) ?? .null), ("unchecked", .bool(capacity.unchecked)),
     ])
   }
 

@@ -62,7 +62,7 @@ enum BenchmarkCommand {
       lines.append("--output-file results/\(first.backend ?? "sglang").jsonl")
     }
     var text = "# \(strings?["command_reconstructed"] ?? "reconstructed from the result files: only the parameters they record")"
-    if !unrecorded.isEmpty { text += "; \(strings?["command_unrecorded"] ?? "not recorded:") " + unrecorded.joined(separator: ", ") }
+    if !unrecorded.isEmpty { text += (strings?["command_unrecorded"] ?? "; not recorded:") + " " + unrecorded.joined(separator: ", ") }
     text += "\nfor \(variableName) in \(values.joined(separator: " ")); do\n  "
     text += lines.joined(separator: " \\\n    ")
     text += "\ndone"

@@ -12,7 +12,11 @@ public struct FindingText: Sendable {
   public var severityWord: String
   /// ❗, ⚠️ or ℹ️ for Markdown.
   public var icon: String
+  /// What was observed, with its numbers (现象).
   public var text: String
+  /// The likely cause (可能原因) and the concrete next step (建议).
+  public var cause: String
+  public var advice: String
 }
 
 extension SweepNarrator {
@@ -22,7 +26,9 @@ extension SweepNarrator {
       FindingText(
         code: finding.code.rawValue, severity: finding.severity.rawValue,
         severityWord: strings["severity_\(finding.severity.rawValue)"],
-        icon: ["critical": "❗", "warning": "⚠️"][finding.severity.rawValue] ?? "ℹ️", text: text(of: finding))
+        icon: ["critical": "❗", "warning": "⚠️"][finding.severity.rawValue] ?? "ℹ️", text: text(of: finding),
+        cause: strings.entries["diagnosis_cause_\(finding.code.rawValue)"] ?? "",
+        advice: strings.entries["diagnosis_advice_\(finding.code.rawValue)"] ?? "")
     }
   }
 
@@ -57,10 +63,20 @@ extension SweepNarrator {
         return nil
       }
       values["nextClause"] = values["next"].map { strings.format("finding_limit-found_next", ["next": $0]) } ?? strings["finding_end"]
+      if values["attemptFile"] != nil { values["nextClause"] = strings.format("finding_next_attempted", values) }
     case .notSaturated:
       values["nextClause"] = values["next"].map { strings.format("finding_not-saturated_next", ["next": $0]) } ?? strings["finding_not-saturated_raise"]
+      if values["attemptFile"] != nil { values["nextClause"] = strings.format("finding_next_attempted", values) }
     case .clientRateCap:
       values["inFlightClause"] = values["inFlightMax"].map { strings.format("finding_client-rate-cap_inFlight", ["inFlightMax": $0]) } ?? ""
+    case .queueing:
+      values["tpotClause"] = values["tpotFrom"] != nil ? strings.format("finding_queueing_tpot", values) : ""
+      values["ceilingClause"] = values["ceiling"] != nil ? strings.format("finding_queueing_ceiling", values) : ""
+    case .decodeSlowdown:
+      values["speedClause"] = values["speedFrom"] != nil ? strings.format("finding_decode-slowdown_speed", values) : ""
+    case .loadShedding, .timeouts, .clientErrors, .serverErrors:
+      values["firstLevelClause"] = values["firstLevel"] != nil ? strings.format("finding_firstLevel", values) : ""
+      values["example"] = values["example"].map { String($0.split(separator: "\n").first ?? "").prefix(160).description }
     case .serverUnreachable:
       values["error"] = values["error"].map { String($0.split(separator: "\n").first ?? "").prefix(160).description } ?? "—"
     default:

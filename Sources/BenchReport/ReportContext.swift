@@ -125,6 +125,57 @@ public struct SweepSection: Sendable {
   public var statusOk: Bool
   public var statusWarn: Bool
   public var statusFail: Bool
+  /// The bottleneck in one sentence (the conclusion's first line).
+  public var bottleneck: String
+  /// Per-level ratings of TTFT, TPOT, QPS and success rate.
+  public var ratingRows: [RatingRow]
+  public var hasRatings: Bool
+  /// Which statistic and bands the ratings use.
+  public var ratingsNote: String
+  /// Failed requests by cause and level.
+  public var causeRows: [CauseRow]
+  public var hasCauses: Bool
+  /// The highest load meeting each SLO tier (`slo_tiers:`).
+  public var tierRows: [TierRow]
+  public var hasTiers: Bool
+}
+
+/// One rated metric: the word in the report's language, the rating for CSS, an emoji marker.
+public struct RatingCell: Sendable {
+  public var text: String
+  /// `excellent`, `good`, `fair`, `needs-work`, or empty when not rated.
+  public var rating: String
+  /// 🟢 🔵 🟡 🔴 for Markdown; empty when not rated.
+  public var marker: String
+}
+
+/// A row of the ratings table.
+public struct RatingRow: Sendable {
+  public var level: String
+  public var ttft: RatingCell
+  public var tpot: RatingCell
+  public var qps: RatingCell
+  public var success: RatingCell
+}
+
+/// A row of the failure-causes table.
+public struct CauseRow: Sendable {
+  public var cause: String
+  /// The cause's code (`load-shedding`), for CSS.
+  public var code: String
+  public var level: String
+  public var count: String
+  public var example: String
+  public var firstSeen: String
+  public var lastSeen: String
+}
+
+/// A row of the SLO-tier capacity table.
+public struct TierRow: Sendable {
+  public var tier: String
+  public var targets: String
+  public var maxLevel: String
+  public var detail: String
 }
 
 /// A row of the failures table: requests that failed with one error.

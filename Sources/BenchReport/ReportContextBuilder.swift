@@ -194,7 +194,33 @@ public struct ReportContextBuilder {
     let isUsers = analysis.sweep.variable == .users
     let findings = narrator.findingTexts
     let status = Self.status(of: analysis)
-    let notes = Array(Set(analysis.levels.flatMap { level in level.notes.map { "\(levelCell(level.level)): \($0)" } })).sorted()
+    let ratingRows = analysis.ratings.filter { !$0.isEmpty }.map { ratings in
+      RatingRow(
+        level: levelCell(ratings.level), ttft: ratingCell(ratings.ttft), tpot: ratingCell(ratings.tpot),
+        qps: ratingCell(ratings.requestThroughput), success: ratingCell(ratings.successRate))
+    }
+    let causeRows = analysis.failureCauses.sorted { ($0.level ?? .concurrency(Int.min), $1.count) < ($1.level ?? .concurrency(Int.min), $0.count) }
+      .prefix(Self.maximumFailureRows).map { row in
+        CauseRow(
+          cause: strings["cause_word_\(row.cause.rawValue)"], code: row.cause.rawValue,
+          level: row.level.map(levelCell) ?? strings["level_allSteps"], count: NumberFormatting.integer(row.count),
+          example: escape(String(row.example.split(separator: "\n").first ?? "").prefix(160).description),
+          firstSeen: escape(row.firstSeen ?? NumberFormatting.missing), lastSeen: escape(row.lastSeen ?? NumberFormatting.missing))
+      }
+    let tierRows = analysis.tierCapacities.map { capacity in
+      let detail: String
+      if let missed = capacity.firstMissed {
+        detail = strings.format("tier_missedAt", ["level": levelCell(missed)])
+      } else if capacity.unchecked {
+        detail = strings.format("tier_unchecked", ["level": capacity.maxLevel.map(levelCell) ?? NumberFormatting.missing])
+      } else {
+        detail = strings["tier_allMet"]
+      }
+      return TierRow(
+        tier: escape(capacity.tier.name), targets: escape(capacity.tier.objectives.map(\.text).joined(separator: ", ")),
+        maxLevel: capacity.maxLevel.map(narrator.levelText) ?? strings["tier_none"], detail: detail)
+    }
+    let notes = Self.levelNotes(analysis.levels, allLevels: strings["notes_allLevels"], levelCell: levelCell)
     let tools = Set(analysis.sweep.runs.map { "\($0.format.tool.rawValue) \($0.format.schema)" }).sorted()
     let summaries = narrator.targetSummaryRows
     let details = LevelDetailBuilder(
@@ -221,7 +247,33 @@ public struct ReportContextBuilder {
       hasTimelineCharts: charts.contains(where: \.isTimeline), isUsers: isUsers, failureRows: Array(failureRows),
       hasFailures: !failureRows.isEmpty, exceptionRows: Array(exceptionRows), hasExceptions: !exceptionRows.isEmpty,
       targetRows: targetRows, hasTargets: !targetRows.isEmpty, findings: findings, hasFindings: !findings.isEmpty,
-      status: status, statusOk: status == "ok", statusWarn: status == "warn", statusFail: status == "fail")
+      status: status, statusOk: status == "ok", statusWarn: status == "warn", statusFail: status == "fail",
+      bottleneck: narrator.bottleneckSentence, ratingRows: ratingRows, hasRatings: !ratingRows.isEmpty,
+      ratingsNote: ratingsNote(analysis.settings.ratings), causeRows: causeRows, hasCauses: !causeRows.isEmpty,
+      tierRows: tierRows, hasTiers: !tierRows.isEmpty)
+  }
+
+  func ratingCell(_ rating: Rating?) -> RatingCell {
+    guard let rating else { return RatingCell(text: NumberFormatting.missing, rating: "", marker: "") }
+    let marker = [Rating.excellent: "🟢", .good: "🔵", .fair: "🟡", .needsWork: "🔴"][rating] ?? ""
+    return RatingCell(text: strings["rating_\(rating.rawValue)"], rating: rating.rawValue, marker: marker)
+  }
+
+  func ratingsNote(_ settings: RatingSettings) -> String {
+    func ms(_ value: Double) -> String { NumberFormatting.compact(value) + " ms" }
+    let t = settings.ttft.edges
+    let p = settings.tpot.edges
+    let q = settings.requestThroughput.edges
+    let r = settings.successRate.edges
+    let statistic = settings.statistic == .percentile(50) ? (strings.language == .zh ? "中位数" : "median") : settings.statistic.description
+    return strings.format(
+      "ratings_note",
+      [
+        "statistic": statistic, "ttft0": ms(t[0]), "ttft1": ms(t[1]), "ttft2": ms(t[2]), "tpot0": ms(p[0]), "tpot1": ms(p[1]),
+        "tpot2": ms(p[2]), "qps0": NumberFormatting.compact(q[0]), "qps1": NumberFormatting.compact(q[1]),
+        "qps2": NumberFormatting.compact(q[2]), "sr0": NumberFormatting.percent(r[0], decimals: 0),
+        "sr1": NumberFormatting.percent(r[1], decimals: 0), "sr2": NumberFormatting.percent(r[2], decimals: 0),
+      ])
   }
 
   /// A sweep's headline status (see `SweepSection.status`).
@@ -230,6 +282,22 @@ public struct ReportContextBuilder {
     if analysis.recommendation == nil { return "warn" }
     if analysis.stability.verdicts.contains(where: { $0.kind == .clientLimited }), !analysis.stability.limitReached { return "warn" }
     return "ok"
+  }
+
+  /// The levels' notes, each once: a note every level shares is said once for all levels,
+  /// the others with their level.
+  static func levelNotes(_ levels: [LevelMetrics], allLevels: String, levelCell: (LoadLevel) -> String) -> [String] {
+    var byNote: [String: [LoadLevel]] = [:]
+    for level in levels { for note in Set(level.notes) { byNote[note, default: []].append(level.level) } }
+    var notes: [String] = []
+    for (note, at) in byNote {
+      if at.count == levels.count, levels.count > 1 {
+        notes.append("\(allLevels): \(note)")
+      } else {
+        notes += at.map { "\(levelCell($0)): \(note)" }
+      }
+    }
+    return notes.sorted()
   }
 
   /// At most this many failure (and exception) rows per sweep, most frequent first.

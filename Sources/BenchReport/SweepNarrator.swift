@@ -40,9 +40,13 @@ struct SweepNarrator {
       return strings.format("knee_tooFew", ["count": String(count)])
     case (.noKnee, .noKnee):
       let next = nextLevelSuggestion
-      sentence =
-        (next == NumberFormatting.missing ? strings["knee_noneAtEnd"] : strings.format("knee_none", ["next": next]))
-        + setAsideSentences(excluding: nil)
+      let crashed = SweepFindings.nextLevel(after: analysis.sweep.levels.map(\.level)).flatMap { analysis.failedAttempts[$0] }
+      if let crashed {
+        sentence = strings.format("knee_noneAttempted", ["next": next, "attemptFile": escape(crashed)])
+      } else {
+        sentence = next == NumberFormatting.missing ? strings["knee_noneAtEnd"] : strings.format("knee_none", ["next": next])
+      }
+      sentence += setAsideSentences(excluding: nil)
     default:
       let other: String
       if let otherSetAside {
@@ -252,12 +256,43 @@ struct SweepNarrator {
     maxStableSentence + strings["sentence_join"] + recommendationSentence
   }
 
+  // MARK: Bottleneck
+
+  /// The bottleneck in one sentence, from the most telling finding: nothing reached the server,
+  /// the client limited the load, the rate was not served, load shedding, queueing for batch
+  /// slots, decode slowdown, a broken script, else the kind that ended the walk.
+  var bottleneckSentence: String {
+    let findings = analysis.findings
+    func values(_ finding: Finding) -> [String: String] {
+      var values: [String: String] = [:]
+      for item in finding.evidence { values[item.name] = evidenceText(item.value) }
+      return values
+    }
+    func first(_ code: FindingCode) -> Finding? { findings.first { $0.code == code } }
+    if first(.serverUnreachable) != nil, analysis.stability.maxStable == nil { return strings["bottleneck_server-unreachable"] }
+    if let cause = clientLimitCause, !analysis.stability.limitReached { return strings.format("bottleneck_client", ["cause": cause]) }
+    if let finding = first(.clientErrors), analysis.stability.maxStable == nil {
+      return strings.format("bottleneck_client-errors", values(finding))
+    }
+    if let finding = first(.overloaded) { return strings.format("bottleneck_overloaded", values(finding)) }
+    if let finding = first(.loadShedding), finding.severity == .critical { return strings.format("bottleneck_load-shedding", values(finding)) }
+    if let finding = first(.queueing) { return strings.format("bottleneck_queueing", values(finding)) }
+    if let finding = first(.decodeSlowdown), analysis.stability.limitReached {
+      return strings.format("bottleneck_decode-slowdown", values(finding))
+    }
+    if let firstUnstable = analysis.stability.firstUnstable, let kind = analysis.stability.deciding {
+      return strings.format("bottleneck_limit", ["kind": strings["kind_\(kind.rawValue)"], "firstFailing": levelText(firstUnstable)])
+    }
+    if analysis.stability.maxStable != nil { return strings["bottleneck_not-saturated"] }
+    return strings["bottleneck_insufficient"]
+  }
+
   // MARK: Conclusions
 
   var conclusions: [String] {
     let levels = analysis.levels
     guard let first = levels.first, let last = levels.last else { return [] }
-    var sentences: [String] = []
+    var sentences: [String] = [bottleneckSentence]
     let range = ["variable": variableWord, "from": levelText(first.level), "to": levelText(last.level)]
 
     // Throughput growth.

@@ -113,7 +113,10 @@ struct AnalyzeCommand: ParsableCommand {
       clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
       clock.ingest(scan.timings)
       let grouping = SweepGrouper.group(scan.runs)
-      let analyses = grouping.sweeps.map { SweepAnalyzer.analyze($0, settings: settingsAndEnvironment.settings) }
+      let analyses = grouping.sweeps.map { sweep in
+        SweepAnalyzer.analyze(
+          sweep, settings: settingsAndEnvironment.settings, failedAttempts: FailedAttempts.levels(for: sweep, skipped: scan.skipped))
+      }
       clock.lap("analysis")
       var input = ReportInput(
         analyses: analyses, skipped: (scan.skipped + grouping.unplaced).sorted(), filesExamined: scan.filesExamined,

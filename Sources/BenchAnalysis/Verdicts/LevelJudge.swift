@@ -46,7 +46,7 @@ struct LevelJudge {
 
   func criteriaReasons(_ level: LevelMetrics) -> [StopReason] {
     var reasons: [StopReason] = []
-    if let rate = level.successRate, rate < settings.minimumSuccessRate {
+    if let rate = serverSuccessRate(level), rate < settings.minimumSuccessRate {
       reasons.append(.lowSuccessRate(rate: rate, minimum: settings.minimumSuccessRate))
     }
     if let ttft = settings.ttftStatistic.value(in: level.latency[.ttft]), ttft > settings.ttftLimitMilliseconds {
@@ -70,6 +70,26 @@ struct LevelJudge {
       }
     }
     return reasons
+  }
+
+  /// The success rate the server is judged on: failures of the load script or of the requests
+  /// themselves (4xx, exceptions, failed functional checks; `FailureCause.clientErrors`) are
+  /// not the server's and are left out of the count. A script bug must never read as a limit.
+  func serverSuccessRate(_ level: LevelMetrics) -> Double? {
+    guard let rate = level.successRate, let attempted = level.requests, let completed = level.completed else { return level.successRate }
+    let clientErrors = clientErrorFailures(level)
+    guard clientErrors > 0, attempted - clientErrors > 0 else { return rate }
+    return Double(completed) / Double(attempted - clientErrors)
+  }
+
+  /// Failed requests of the level classified as client errors.
+  func clientErrorFailures(_ level: LevelMetrics) -> Int {
+    let runs = runs(at: level.level)
+    let records = runs.filter { $0.plateau == nil }.flatMap(\.failureRecords)
+    if !records.isEmpty {
+      return records.filter { FailureCause.classify($0.error) == .clientErrors }.reduce(0) { $0 + $1.occurrences }
+    }
+    return level.topErrors.filter { FailureCause.classify($0.message) == .clientErrors }.reduce(0) { $0 + $1.count }
   }
 
   /// The growth rule, relative to the load step: the marginal scaling (T₂/T₁ − 1) ÷ (L₂/L₁ − 1)

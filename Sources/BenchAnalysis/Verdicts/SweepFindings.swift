@@ -6,7 +6,7 @@ import BenchModel
 public enum SweepFindings {
   static func findings(
     levels: [LevelMetrics], stability: StabilityVerdict, recommendationWithheld: Bool, variable: LoadVariable,
-    settings: AnalysisSettings
+    settings: AnalysisSettings, failedAttempts: [LoadLevel: String] = [:]
   ) -> [Finding] {
     var findings: [Finding] = []
     let verdicts = stability.verdicts
@@ -23,7 +23,7 @@ public enum SweepFindings {
       for reason in verdict.reasons {
         switch reason {
         case .insufficientData(.unreachable(let attempted, let error)): unreachable.append((verdict.level, attempted, error))
-        case .insufficientData(let insufficiency): thin.append((verdict.level, insufficiency))
+        case .insufficientData(let insufficiency) where verdict.kind == .insufficient: thin.append((verdict.level, insufficiency))
         case .clientLimited(.rateCap(let cap, let served, let inFlight, _)) where verdict.kind == .clientLimited:
           rateCaps.append((verdict.level, cap, served, inFlight))
         case .clientLimited(.promptsBelowConcurrency(let requests, let concurrency)) where verdict.kind == .clientLimited:
@@ -108,12 +108,18 @@ public enum SweepFindings {
       var evidence: [FindingEvidence] = [.level("firstFailing", firstUnstable), .text("kind", kind.rawValue)]
       if let maxStable = stability.maxStable {
         evidence.insert(.level("maxStable", maxStable), at: 0)
-        if let next = bisection(maxStable, firstUnstable) { evidence.append(.level("next", next)) }
+        if let next = bisection(maxStable, firstUnstable) {
+          evidence.append(.level("next", next))
+          if let file = failedAttempts[next] { evidence.append(.text("attemptFile", file)) }
+        }
       }
       findings.append(Finding(code: .limitFound, severity: .info, levels: [firstUnstable], evidence: evidence))
     } else if let maxStable = stability.maxStable, rateCaps.isEmpty, fewPrompts.isEmpty, concurrencyCaps.isEmpty {
       var evidence: [FindingEvidence] = [.level("highest", maxStable)]
-      if let next = nextLevel(after: levels.map(\.level)) { evidence.append(.level("next", next)) }
+      if let next = nextLevel(after: levels.map(\.level)) {
+        evidence.append(.level("next", next))
+        if let file = failedAttempts[next] { evidence.append(.text("attemptFile", file)) }
+      }
       findings.append(Finding(code: .notSaturated, severity: .info, levels: [maxStable], evidence: evidence))
     }
     return findings.sorted { $0.severity > $1.severity }
@@ -137,13 +143,19 @@ public enum SweepFindings {
     }
   }
 
-  /// Twice the highest finite level tested (the next step of a doubling sweep).
+  /// The next step of the sweep after its highest finite level: twice it for a doubling sweep,
+  /// one more step of the same size for an evenly spaced one (10, 12, …, 20 → 22); nil when
+  /// ∞ was already tested.
   public static func nextLevel(after levels: [LoadLevel]) -> LoadLevel? {
-    guard let last = levels.last(where: { $0.numericValue.isFinite }) else { return nil }
+    let finite = levels.filter { $0.numericValue.isFinite && $0.numericValue > 0 }
+    guard let last = finite.last, !levels.contains(.requestRate(.infinite)) else { return nil }
+    let values = finite.map(\.numericValue)
+    let arithmetic = values.count >= 3 && ThroughputKnee.evenlySpacedAxis(for: values) == .linear
+    let next = arithmetic ? 2 * values[values.count - 1] - values[values.count - 2] : 2 * last.numericValue
     switch last {
-    case .concurrency(let value): return .concurrency(value * 2)
-    case .users(let value): return .users(value * 2)
-    case .requestRate(let rate): return levels.contains(.requestRate(.infinite)) ? nil : .requestRate(.finite(rate.sortValue * 2))
+    case .concurrency: return .concurrency(Int(next.rounded()))
+    case .users: return .users(Int(next.rounded()))
+    case .requestRate: return .requestRate(.finite(next))
     }
   }
 }

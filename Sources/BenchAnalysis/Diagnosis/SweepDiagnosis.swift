@@ -1,0 +1,289 @@
+import BenchModel
+
+/// Says why the limit is where it is: the diagnostic findings of a sweep (queueing, decode
+/// slowdown, goodput drop, ITL jitter, warm-up outliers, failure causes, lock-step arrivals),
+/// each with the numbers that show it. Thresholds are documented in the README ("Diagnoses").
+struct SweepDiagnosis {
+  let sweep: Sweep
+  let levels: [LevelMetrics]
+  let stability: StabilityVerdict
+  let settings: AnalysisSettings
+
+  /// TTFT at the top of the range this many times the lowest level's: queueing.
+  static let queueingTTFTRatio = 3.0
+  /// TPOT below this ratio counts as flat; at or above it, decode slowed.
+  static let flatTPOTRatio = 1.5
+  /// ITL p99 ÷ p50 at or above this: jitter.
+  static let jitterRatio = 5.0
+  /// p99 TTFT with and without the first 5 % of requests differing this much: warm-up.
+  static let warmupRatio = 2.0
+  /// Goodput falling below this fraction of the previous level's while throughput holds.
+  static let goodputDropFraction = 0.9
+
+  /// Levels whose numbers speak for the server: neither too thin nor limited by the client.
+  var judged: [LevelMetrics] {
+    levels.filter { level in
+      guard let kind = stability.verdict(at: level.level)?.kind else { return true }
+      return kind != .insufficient && kind != .clientLimited
+    }
+  }
+
+  /// The judged levels up to the first failing level: where the trend that sets the limit shows.
+  var range: [LevelMetrics] {
+    guard let failing = stability.firstUnstable else { return judged }
+    return judged.filter { $0.level <= failing }
+  }
+
+  func findings() -> [Finding] {
+    var findings: [Finding] = []
+    findings += trendFindings()
+    findings += jitter()
+    findings += warmup()
+    findings += goodputDrop()
+    findings += failureCauseFindings()
+    findings += lockStep()
+    return findings
+  }
+
+  static func median(_ summary: LatencySummary?) -> Double? { summary?.percentile(50) ?? summary?.mean }
+
+  // MARK: Queueing and decode slowdown
+
+  func trendFindings() -> [Finding] {
+    let range = range.filter { Self.median($0.latency[.ttft]).map { $0 > 0 } ?? false }
+    guard range.count >= 2 else { return [] }
+    var findings: [Finding] = []
+    func ratio(_ metric: LatencyMetric, _ a: LevelMetrics, _ b: LevelMetrics) -> Double? {
+      guard let x = Self.median(a.latency[metric]), let y = Self.median(b.latency[metric]), x > 0 else { return nil }
+      return y / x
+    }
+    // Queueing: TTFT jumps while TPOT holds — between two neighbouring levels (the batch fills
+    // at one step) or over the whole range.
+    var queueingStart: Int?
+    var pair: (LevelMetrics, LevelMetrics)?
+    for index in range.indices.dropFirst() {
+      let (a, b) = (range[index - 1], range[index])
+      if let ttft = ratio(.ttft, a, b), ttft >= Self.queueingTTFTRatio, (ratio(.tpot, a, b) ?? 1) < Self.flatTPOTRatio {
+        (queueingStart, pair) = (index - 1, (a, b))
+        break
+      }
+    }
+    if pair == nil, let ttft = ratio(.ttft, range[0], range[range.count - 1]), ttft >= Self.queueingTTFTRatio,
+      (ratio(.tpot, range[0], range[range.count - 1]) ?? 1) < Self.flatTPOTRatio
+    {
+      (queueingStart, pair) = (0, (range[0], range[range.count - 1]))
+    }
+    if let (a, b) = pair, let ttft0 = Self.median(a.latency[.ttft]), let ttftK = Self.median(b.latency[.ttft]) {
+      var evidence: [FindingEvidence] = [
+        .level("from", a.level), .level("to", b.level), .number("ttftFrom", ttft0, .milliseconds),
+        .number("ttftTo", ttftK, .milliseconds), .number("ttftRatio", ttftK / ttft0, .ratio),
+      ]
+      if let tpot0 = Self.median(a.latency[.tpot]), let tpotK = Self.median(b.latency[.tpot]) {
+        evidence += [.number("tpotFrom", tpot0, .milliseconds), .number("tpotTo", tpotK, .milliseconds)]
+      }
+      if let ceiling = decodingCeiling() { evidence.append(.number("ceiling", ceiling, .inFlight)) }
+      findings.append(Finding(code: .queueing, severity: .warning, levels: [a.level, b.level], evidence: evidence))
+    }
+    // Decode slowdown: TPOT grows over the levels before any queueing starts.
+    let decodeRange = Array(range[...(queueingStart ?? (range.count - 1))])
+    if decodeRange.count >= 2, let first = decodeRange.first, let last = decodeRange.last,
+      let tpot0 = Self.median(first.latency[.tpot]), let tpotK = Self.median(last.latency[.tpot]), tpot0 > 0,
+      tpotK / tpot0 >= Self.flatTPOTRatio, let ttft0 = Self.median(first.latency[.ttft]), let ttftK = Self.median(last.latency[.ttft])
+    {
+      var evidence: [FindingEvidence] = [
+        .level("from", first.level), .level("to", last.level), .number("tpotFrom", tpot0, .milliseconds),
+        .number("tpotTo", tpotK, .milliseconds), .number("tpotRatio", tpotK / tpot0, .ratio),
+        .number("ttftFrom", ttft0, .milliseconds), .number("ttftTo", ttftK, .milliseconds),
+      ]
+      if let speed0 = first.perStreamDecodeSpeed, let speedK = last.perStreamDecodeSpeed {
+        evidence += [.number("speedFrom", speed0, .tokensPerSecond), .number("speedTo", speedK, .tokensPerSecond)]
+      }
+      findings.append(Finding(code: .decodeSlowdown, severity: .info, levels: [first.level, last.level], evidence: evidence))
+    }
+    return findings
+  }
+
+  /// The most requests seen decoding at once: request throughput × (mean E2E − mean TTFT), the
+  /// time a request spends after its first token (Little's law on the decode stage). Where it
+  /// stops growing while TTFT climbs is the server's effective batch ceiling.
+  func decodingCeiling() -> Double? {
+    judged.compactMap { level -> Double? in
+      guard let throughput = level.requestThroughput, let e2e = level.latency[.e2el]?.mean, let ttft = level.latency[.ttft]?.mean,
+        e2e > ttft
+      else { return nil }
+      return throughput * (e2e - ttft) / 1000
+    }.max()
+  }
+
+  // MARK: Jitter and warm-up
+
+  func jitter() -> [Finding] {
+    var worst: (LevelMetrics, Double, Double, Double)?
+    var hit: [LoadLevel] = []
+    for level in range {
+      guard let p50 = level.latency[.itl]?.percentile(50), let p99 = level.latency[.itl]?.percentile(99), p50 > 0 else { continue }
+      let ratio = p99 / p50
+      guard ratio >= Self.jitterRatio else { continue }
+      hit.append(level.level)
+      if worst.map({ ratio > $0.1 }) ?? true { worst = (level, ratio, p50, p99) }
+    }
+    guard let worst else { return [] }
+    let atStable = hit.contains { $0 == stability.maxStable }
+    return [
+      Finding(
+        code: .tpotJitter, severity: atStable ? .warning : .info, levels: hit,
+        evidence: [
+          .level("level", worst.0.level), .number("ratio", worst.1, .ratio), .number("p50", worst.2, .milliseconds),
+          .number("p99", worst.3, .milliseconds),
+        ])
+    ]
+  }
+
+  func warmup() -> [Finding] {
+    var hits: [(LoadLevel, Double, Double, Int)] = []
+    for level in judged {
+      let runs = sweep.levels.first { $0.level == level.level }?.runs ?? []
+      guard runs.count == 1, let samples = runs[0].samples else { continue }
+      var ttfts: [Double] = []
+      for index in 0..<samples.count where samples.isSuccessful(index) { ttfts.append(samples.timeToFirstToken[index] * 1000) }
+      guard ttfts.count >= 100 else { continue }
+      let head = max(1, ttfts.count / 20)
+      guard let all = Percentile.linear(unsortedValues: ttfts, at: [99])?.first,
+        let rest = Percentile.linear(unsortedValues: Array(ttfts.dropFirst(head)), at: [99])?.first, rest > 0,
+        all / rest >= Self.warmupRatio
+      else { continue }
+      hits.append((level.level, all, rest, head))
+    }
+    guard let first = hits.first else { return [] }
+    return [
+      Finding(
+        code: .warmupOutlier, severity: .info, levels: hits.map(\.0),
+        evidence: [
+          .level("level", first.0), .number("p99", first.1, .milliseconds), .number("p99Trimmed", first.2, .milliseconds),
+          .number("first", Double(first.3), .count),
+        ])
+    ]
+  }
+
+  // MARK: Goodput
+
+  /// Requests per second meeting every per-request SLO: the file's `request_goodput`, else
+  /// counted from the per-request samples against the `--slo` latency limits.
+  func goodput(_ level: LevelMetrics) -> Double? {
+    if let goodput = level.requestGoodput { return goodput }
+    let limits = settings.objectives.compactMap { objective -> (LatencyMetric, Double)? in
+      if case .latency(let metric, _, let limit) = objective.target, metric != .itl { return (metric, limit) }
+      return nil
+    }
+    guard !limits.isEmpty, let duration = level.duration, duration > 0 else { return nil }
+    let runs = sweep.levels.first { $0.level == level.level }?.runs ?? []
+    guard runs.count == 1, let samples = runs[0].samples else { return nil }
+    var good = 0
+    for index in 0..<samples.count where samples.isSuccessful(index) {
+      let ttft = samples.timeToFirstToken[index] * 1000
+      let e2e = (samples.endToEndLatency?[index] ?? (samples.timeToFirstToken[index] + samples.gaps(of: index).reduce(0, +))) * 1000
+      let output = index < samples.outputLengths.count ? samples.outputLengths[index] : 0
+      let tpot: Double? = output > 1 ? (e2e - ttft) / Double(output - 1) : nil
+      let meets = limits.allSatisfy { metric, limit in
+        switch metric {
+        case .ttft: ttft <= limit
+        case .e2el: e2e <= limit
+        case .tpot: (tpot ?? 0) <= limit
+        case .itl: true
+        }
+      }
+      if meets { good += 1 }
+    }
+    return Double(good) / duration
+  }
+
+  func goodputDrop() -> [Finding] {
+    let values = judged.map { ($0, goodput($0)) }
+    for index in values.indices.dropFirst() {
+      let (previous, before) = values[index - 1]
+      let (level, after) = values[index]
+      guard let before, let after, before > 0, let t0 = previous.requestThroughput, let t1 = level.requestThroughput else { continue }
+      if after < before * Self.goodputDropFraction, t1 >= t0 * 0.95 {
+        return [
+          Finding(
+            code: .goodputDrop, severity: .warning, levels: [previous.level, level.level],
+            evidence: [
+              .level("from", previous.level), .level("to", level.level), .number("goodputFrom", before, .requestsPerSecond),
+              .number("goodputTo", after, .requestsPerSecond), .number("throughputFrom", t0, .requestsPerSecond),
+              .number("throughputTo", t1, .requestsPerSecond),
+            ])
+        ]
+      }
+    }
+    return []
+  }
+
+  // MARK: Failure causes
+
+  func failureCauseFindings() -> [Finding] {
+    let table = FailureCauses.table(sweep, levels: levels)
+    var findings: [Finding] = []
+    for cause in FailureCause.allCases where cause != .serverUnreachable || !alreadyUnreachable {
+      let rows = table.filter { $0.cause == cause }
+      guard let top = rows.max(by: { $0.count < $1.count }) else { continue }
+      let code: FindingCode =
+        switch cause {
+        case .serverUnreachable: .serverUnreachable
+        case .loadShedding: .loadShedding
+        case .timeouts: .timeouts
+        case .clientErrors: .clientErrors
+        case .serverErrors, .other: .serverErrors
+        }
+      let levelsHit = rows.compactMap(\.level)
+      let firstLevel = levelsHit.min()
+      let beforeLimit = firstLevel.map { level in stability.maxStable.map { level <= $0 } ?? true } ?? false
+      let severity: FindingSeverity =
+        switch cause {
+        case .loadShedding: beforeLimit ? .critical : .warning
+        case .serverUnreachable: .critical
+        default: .warning
+        }
+      let count = Double(rows.reduce(0) { $0 + $1.count })
+      var evidence: [FindingEvidence] = [.number("count", count, .count), .text("example", String(top.example.prefix(200)))]
+      if let firstLevel { evidence.append(.level("firstLevel", firstLevel)) }
+      if cause == .serverUnreachable {
+        evidence = [.number("attempted", count, .count), .text("error", String(top.example.prefix(200)))]
+      }
+      if findings.contains(where: { $0.code == code }) { continue }
+      findings.append(Finding(code: code, severity: severity, levels: Array(Set(levelsHit)).sorted(), evidence: evidence))
+    }
+    return findings
+  }
+
+  var alreadyUnreachable: Bool {
+    stability.verdicts.contains { verdict in
+      verdict.reasons.contains { if case .insufficientData(.unreachable) = $0 { true } else { false } }
+    }
+  }
+
+  // MARK: Lock-step arrivals
+
+  /// Every request of every level with the same prompt and output length in a closed loop:
+  /// requests start together and finish together, so latency moves in steps of whole waves.
+  func lockStep() -> [Finding] {
+    guard sweep.variable == .concurrency, range.count >= 2 else { return [] }
+    var inputLength: Int?
+    var outputLength: Int?
+    for level in sweep.levels {
+      for run in level.runs {
+        guard let samples = run.samples, samples.count >= 10, let input = samples.inputLengths.first,
+          let output = samples.outputLengths.first,
+          samples.inputLengths.allSatisfy({ $0 == input }), samples.outputLengths.allSatisfy({ $0 == output }),
+          inputLength.map({ $0 == input }) ?? true, outputLength.map({ $0 == output }) ?? true
+        else { return [] }
+        (inputLength, outputLength) = (input, output)
+      }
+    }
+    guard let inputLength, let outputLength else { return [] }
+    return [
+      Finding(
+        code: .lockStepArrivals, severity: .info,
+        evidence: [.number("inputLength", Double(inputLength), .count), .number("outputLength", Double(outputLength), .count)])
+    ]
+  }
+}

@@ -65,6 +65,7 @@ struct AnalyzeCommand: ParsableCommand {
   var timings = false
 
   func validate() throws {
+    try OutputSelection.validateOutputFolder(out)
     try output.validate()
     for (format, path) in try templatePaths() where !formats.contains(format) {
       throw ValidationError("--template \(path) is for \(format.rawValue), but --format does not include \(format.rawValue)")
@@ -101,6 +102,8 @@ struct AnalyzeCommand: ParsableCommand {
     try OutputSelection.refuseOutputInside(inputs: inputs, outputFolder: outputFolder, out: out, force: force)
     var clock = PhaseTimings(enabled: timings)
     let settingsAndEnvironment = try thresholds.load(inputs: inputs)
+    // Templates and strings before the (long) ingest: a missing folder fails at once.
+    let (templatesFolder, strings) = try language.load()
     // Ingest and analysis in a scope of their own, so that nothing but `input` holds the runs'
     // samples once the chart specs (and the baseline comparison) no longer need them.
     var input = try {
@@ -130,8 +133,13 @@ struct AnalyzeCommand: ParsableCommand {
       return input
     }()
     let skipped = input.skipped
-
-    let (templatesFolder, strings) = try language.load()
+    // Nothing to analyse: write nothing, so last week's report in --out stays as it was.
+    if input.analyses.isEmpty {
+      var message = "benchreport: no benchmark results found in \(inputs.joined(separator: ", ")); nothing written to \(out)\n"
+      for skipped in skipped { message += "  skipped \(skipped.location): \(skipped.reason)\n" }
+      FileHandle.standardError.write(Data(message.utf8))
+      throw ExitCode(2)
+    }
     let writer = OutputWriter(directory: out)
     let charts =
       chartFormats.isEmpty
@@ -158,10 +166,6 @@ struct AnalyzeCommand: ParsableCommand {
     clock.print()
     if !quiet {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
-    }
-    if input.analyses.isEmpty {
-      FileHandle.standardError.write(Data("benchreport: no benchmark results found in \(inputs.joined(separator: ", "))\n".utf8))
-      throw ExitCode(2)
     }
     if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
   }

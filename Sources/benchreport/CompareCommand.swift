@@ -69,6 +69,7 @@ struct CompareCommand: ParsableCommand {
   var quiet = false
 
   func validate() throws {
+    try OutputSelection.validateOutputFolder(out)
     let output = OutputSelection(format: format, charts: charts)
     try output.validate()
     if let failOn {

@@ -50,6 +50,18 @@ struct OutputSelection {
     return groups
   }
 
+  /// Refuses an `--out` that cannot be a report folder, before anything is read or written:
+  /// an empty path (`--out ''`, `--out "$UNSET"`) and a path that is an existing file.
+  static func validateOutputFolder(_ out: String) throws {
+    guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw ValidationError("--out is empty; give the folder to write the report into, e.g. --out reports/week-04")
+    }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+      throw ValidationError("--out \(out) is a file, not a folder; give a folder (it is created if missing)")
+    }
+  }
+
   /// Refuses an output folder that is an input or inside one, unless `force`: writing there
   /// would mix reports into the results (and the next run would read them).
   static func refuseOutputInside(inputs: [String], outputFolder: String, out: String, force: Bool) throws {

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `benchreport analyze` on hostile, broken or missing input and on
+/// outputs it cannot write: the exit code says what happened (README: 0, 1, 2) and the
+/// previous report in `--out` survives every failure.
+@Suite struct AnalyzeFailureTests {
+  typealias E2E = AnalyzeCommandTests
+
+  /// A folder with last week's report in it, and the inputs that made it.
+  struct Workspace {
+    let root: URL
+    var input: URL { root.appendingPathComponent("results") }
+    var out: URL { root.appendingPathComponent("reports/week-04") }
+
+    init() throws {
+      root = try E2E.temporaryFolder()
+      try SyntheticResults.writeSweep(into: input)
+    }
+
+    /// Writes the "previous" report and returns its files.
+    func previousReport() throws -> [String: Data] {
+      let result = try E2E.run(["analyze", input.path, "--out", out.path, "--quiet", "--format", "md,html,json,pr"])
+      #expect(result.status == 0, "stderr: \(result.stderr)")
+      let files = try SyntheticResults.snapshot(of: out)
+      #expect(files["report.md"] != nil)
+      return files
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+  }
+
+  // MARK: Item 2: no results wipes nothing
+
+  @Test func noResultsExitsTwoAndLeavesThePreviousReport() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let before = try workspace.previousReport()
+    let typo = workspace.root.appendingPathComponent("typo").path
+    let result = try E2E.run(["analyze", typo, "--out", workspace.out.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("no benchmark results"))
+    #expect(result.stderr.contains("nothing written"))
+    #expect(try SyntheticResults.snapshot(of: workspace.out) == before)
+
+    let notes = workspace.root.appendingPathComponent("notes")
+    try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+    try Data("just notes\n".utf8).write(to: notes.appendingPathComponent("notes.txt"))
+    let empty = try E2E.run(["analyze", notes.path, "--out", workspace.out.path])
+    #expect(empty.status == 2)
+    #expect(empty.stderr.contains("notes.txt"))
+    #expect(try SyntheticResults.snapshot(of: workspace.out) == before)
+  }
+
+  @Test func noResultsIntoANewFolderCreatesNothing() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let result = try E2E.run(["analyze", workspace.root.appendingPathComponent("typo").path, "--out", workspace.out.path])
+    #expect(result.status == 2)
+    #expect(!FileManager.default.fileExists(atPath: workspace.out.path))
+  }
+
+  // MARK: Item 11: failures that write nothing exit 2 and name the path
+
+  @Test func failuresThatWriteNothingExitTwoNamingThePath() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let before = try workspace.previousReport()
+    let input = workspace.input.path
+
+    // Missing templates folder.
+    let missing = workspace.root.appendingPathComponent("no-templates").path
+    let templates = try E2E.run(["analyze", input, "--out", workspace.out.path, "--templates", missing])
+    #expect(templates.status == 2, "stderr: \(templates.stderr)")
+    #expect(templates.stderr.contains(missing))
+
+    // A YAML syntax error and an unknown key in benchreport.yaml.
+    let config = workspace.root.appendingPathComponent("bad.yaml")
+    try Data("thresholds: [success_rate: 95%\n".utf8).write(to: config)
+    let yaml = try E2E.run(["analyze", input, "--out", workspace.out.path, "--config", config.path])
+    #expect(yaml.status == 2, "stderr: \(yaml.stderr)")
+    #expect(yaml.stderr.contains(config.path))
+    try Data("threshold:\n  success_rate: 95%\n".utf8).write(to: config)
+    let unknown = try E2E.run(["analyze", input, "--out", workspace.out.path, "--config", config.path])
+    #expect(unknown.status == 2, "stderr: \(unknown.stderr)")
+    #expect(unknown.stderr.contains(config.path) && unknown.stderr.contains("threshold"))
+
+    // An output folder that cannot be created (below a file, or in /proc).
+    let file = workspace.root.appendingPathComponent("a-file")
+    try Data("x".utf8).write(to: file)
+    for out in [file.appendingPathComponent("sub").path, "/proc/benchreport-cannot-write-here"] {
+      let unwritable = try E2E.run(["analyze", input, "--out", out, "-q"])
+      #expect(unwritable.status == 2, "\(out): \(unwritable.stderr)")
+      #expect(unwritable.stderr.contains(out), "\(unwritable.stderr)")
+    }
+
+    // --out pointing at a file, and an empty --out.
+    let atFile = try E2E.run(["analyze", input, "--out", file.path])
+    #expect(atFile.status == 2)
+    #expect(atFile.stderr.contains(file.path))
+    #expect(try Data(contentsOf: file) == Data("x".utf8))
+    let empty = try E2E.run(["analyze", input, "--out", ""])
+    #expect(empty.status == 2)
+    #expect(empty.stderr.contains("--out"))
+
+    #expect(try SyntheticResults.snapshot(of: workspace.out) == before)
+  }
+
+  @Test func readOnlyOutputFolderExitsTwoAndKeepsTheReport() throws {
+    // Root writes through the mode bits; the /proc case above covers root.
+    guard geteuid() != 0 else { return }
+    let workspace = try Workspace()
+    defer {
+      chmod(workspace.out.path, 0o755)
+      workspace.remove()
+    }
+    let before = try workspace.previousReport()
+    chmod(workspace.out.path, 0o555)
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "-q"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(workspace.out.path))
+    #expect(try SyntheticResults.snapshot(of: workspace.out) == before)
+  }
+
+  @Test func mentionsInInputNamesAreNotLiveInThePRComment() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try FileManager.default.removeItem(at: workspace.input)
+    try SyntheticResults.writeSweep(into: workspace.input, model: "@acme/llm-team")
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "--format", "md,pr", "-q"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let comment = try String(contentsOf: workspace.out.appendingPathComponent("pr-comment.md"), encoding: .utf8)
+    #expect(comment.contains("acme"))
+    #expect(!comment.contains("@acme"))
+    #expect(comment.contains("@&#8203;acme"))
+  }
+}

@@ -23,17 +23,20 @@ public struct InputScanner: Sendable {
   public func scan(_ paths: [String]) -> IngestResult {
     var result = IngestResult()
     var files: [(path: String, display: String)] = []
+    // Folders reached through symbolic links are followed only inside these: a link to `/`
+    // must not turn a results folder into a walk of the whole machine.
+    let roots = paths.filter { FileEntry.kind(of: $0, following: true) == .directory }.map(FileEntry.realPath)
     for path in paths {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      switch FileEntry.kind(of: path, following: true) {
+      case .missing:
         result.skipped.append(SkippedInput(location: SourceLocation(path: path), kind: .unreadable, reason: "no such file or folder"))
-        continue
-      }
-      if isDirectory.boolValue {
+      case .directory:
         var visited: Set<String> = []
-        collect(directory: path, displayPrefix: "", root: path, visited: &visited, files: &files, result: &result)
-      } else {
+        collect(directory: path, displayPrefix: "", roots: roots, visited: &visited, files: &files, result: &result)
+      case .regular:
         files.append((path, path))
+      case .other(let kind), .symbolicLink(let kind):
+        result.skipped.append(Self.notRegular(path, kind: kind))
       }
     }
     var locustSets: [LocustRunSet] = []
@@ -195,7 +198,7 @@ public struct InputScanner: Sendable {
   }
 
   private func collect(
-    directory: String, displayPrefix: String, root: String, visited: inout Set<String>,
+    directory: String, displayPrefix: String, roots: [String], visited: inout Set<String>,
     files: inout [(path: String, display: String)], result: inout IngestResult
   ) {
     let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
@@ -218,19 +221,38 @@ public struct InputScanner: Sendable {
       let display = displayPrefix.isEmpty ? name : displayPrefix + "/" + name
       if name.hasPrefix(".") { continue }  // .git, .DS_Store: never benchmark output
       if excludedPaths.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { continue }
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        result.skipped.append(SkippedInput(location: SourceLocation(path: display), kind: .unreadable, reason: "broken symbolic link"))
-        continue
+      var kind = FileEntry.kind(of: path, following: false)
+      if case .symbolicLink = kind {
+        kind = FileEntry.kind(of: path, following: true)
+        if kind == .directory {
+          let target = FileEntry.realPath(path)
+          guard roots.contains(where: { target == $0 || target.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
+            result.skipped.append(
+              SkippedInput(
+                location: SourceLocation(path: display), kind: .notAResult,
+                reason: "symbolic link to a folder outside the input (\(target)); not followed"))
+            continue
+          }
+        }
       }
-      if isDirectory.boolValue {
-        collect(directory: path, displayPrefix: display, root: root, visited: &visited, files: &files, result: &result)
-      } else if displayPrefix.isEmpty && Self.configurationFileNames.contains(name) {
-        continue  // read by ConfigurationFile
-      } else {
-        files.append((path, display))
+      switch kind {
+      case .missing:
+        result.skipped.append(SkippedInput(location: SourceLocation(path: display), kind: .unreadable, reason: "broken symbolic link"))
+      case .directory:
+        collect(directory: path, displayPrefix: display, roots: roots, visited: &visited, files: &files, result: &result)
+      case .regular:
+        // benchreport.yaml at the top is read by ConfigurationFile.
+        if !(displayPrefix.isEmpty && Self.configurationFileNames.contains(name)) { files.append((path, display)) }
+      case .other(let what), .symbolicLink(let what):
+        result.skipped.append(Self.notRegular(display, kind: what))
       }
     }
+  }
+
+  /// A FIFO, socket or device: never opened (a FIFO named `*.json` would block the run forever).
+  static func notRegular(_ display: String, kind: String) -> SkippedInput {
+    SkippedInput(
+      location: SourceLocation(path: display), kind: .notAResult, reason: "not a regular file (\(kind)); not read")
   }
 
   private static func looksLikeJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

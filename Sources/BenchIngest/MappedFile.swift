@@ -21,7 +21,7 @@ final class MappedFile {
   /// Maps the file at `path`, or returns nil when it is not a regular file or cannot be
   /// opened or mapped (the caller then reads it the ordinary way).
   init?(path: String) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var status = stat()

@@ -283,16 +283,52 @@ struct InputScannerTests {
       ])
   }
 
-  /// A symlink to a folder outside the input is followed (it is not a loop).
-  @Test func symbolicLinkToAnotherFolderIsFollowed() throws {
+  /// A symlink to a folder outside the input is not followed (a link to `/` walked the whole
+  /// machine): it is listed as skipped, and reading that folder takes naming it as an input.
+  /// A link to a folder inside the input is followed.
+  @Test func symbolicLinkToAnotherFolderIsNotFollowedOutOfTheInput() throws {
     let other = try TestFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: other) }
     try Data(Self.goodResult.utf8).write(to: other.appendingPathComponent("linked.json"))
-    let result = try scan(["good.json": Self.goodResult]) { root in
+    let realOther = URL(fileURLWithPath: other.path).resolvingSymlinksInPath().path
+    let result = try scan(["good.json": Self.goodResult, "inner/deep.json": Self.goodResult]) { root in
       try FileManager.default.createSymbolicLink(
         at: root.appendingPathComponent("more"), withDestinationURL: other)
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent("root").path, withDestinationPath: "/")
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent("same").path, withDestinationPath: "inner")
     }
-    #expect(result.runs.map(\.source.path) == ["good.json", "more/linked.json"])
+    #expect(result.runs.map(\.source.path) == ["good.json", "inner/deep.json"])
+    #expect(
+      result.skipped.map { "\($0.location.path): \($0.reason)" } == [
+        "more: symbolic link to a folder outside the input (\(realOther)); not followed",
+        "root: symbolic link to a folder outside the input (/); not followed",
+        "same: folder already visited (symbolic link loop)",
+      ])
+    #expect(result.skipped.allSatisfy { $0.kind == .notAResult })
+  }
+
+  /// A FIFO named like a result blocked the run forever; sockets and FIFOs are never opened.
+  @Test func fifoIsSkippedWithoutBeingOpened() throws {
+    let result = try scan(["good.json": Self.goodResult]) { root in
+      #expect(mkfifo(root.appendingPathComponent("pipe.json").path, 0o644) == 0)
+      #expect(mkfifo(root.appendingPathComponent("pipe_stats.csv").path, 0o644) == 0)
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent("link.json").path, withDestinationPath: "pipe.json")
+    }
+    #expect(result.runs.map(\.source.path) == ["good.json"])
+    #expect(
+      result.skipped.map { "\($0.location.path): \($0.reason)" } == [
+        "link.json: not a regular file (FIFO); not read",
+        "pipe.json: not a regular file (FIFO); not read",
+        "pipe_stats.csv: not a regular file (FIFO); not read",
+      ])
+    let fifo = try TestFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: fifo) }
+    let path = fifo.appendingPathComponent("given.json").path
+    #expect(mkfifo(path, 0o644) == 0)
+    #expect(InputScanner().scan([path]).skipped.map(\.reason) == ["not a regular file (FIFO); not read"])
   }
 
   /// The report folder inside the input (`--output` under the results folder) is never read,

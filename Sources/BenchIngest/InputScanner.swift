@@ -97,6 +97,14 @@ public struct InputScanner: Sendable {
     if let mapped = MappedFile(path: file.path) {
       size = mapped.bytes.count
       result = read(mapped.bytes, display: file.display) { mapped.releaseConsumed(upTo: $0) }
+      if mapped.changedSinceMapped {
+        // Half of one version and half of another (or zeros) is no result: say so instead.
+        result = IngestResult(filesExamined: 1)
+        result.skipped.append(Self.changedWhileRead(file.display))
+      }
+    } else if FileEntry.kind(of: file.path, following: true) != .regular {
+      result.filesExamined += 1
+      result.skipped.append(Self.notRegular(file.display, kind: "no longer a regular file"))
     } else if let data = FileManager.default.contents(atPath: file.path) {
       size = data.count
       let bytes = [UInt8](data)
@@ -247,6 +255,13 @@ public struct InputScanner: Sendable {
         result.skipped.append(Self.notRegular(display, kind: what))
       }
     }
+  }
+
+  /// A file shortened or rewritten while it was read (a benchmark still writing it).
+  static func changedWhileRead(_ display: String) -> SkippedInput {
+    SkippedInput(
+      location: SourceLocation(path: display), kind: .unreadable,
+      reason: "changed while it was read (shortened or rewritten, e.g. by a benchmark still writing it); run again once it is complete")
   }
 
   /// A FIFO, socket or device: never opened (a FIFO named `*.json` would block the run forever).

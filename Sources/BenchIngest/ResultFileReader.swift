@@ -74,6 +74,28 @@ public struct ResultFileReader: Sendable {
   }
 
   private func read(_ object: JSONObject, at location: SourceLocation, into result: inout IngestResult) {
+    let before = result.runs.count
+    readClassified(object, at: location, into: &result)
+    // A load level of 0 or less (`max_concurrency: 0`, a rate of 0) is no point on any curve:
+    // its axis position broke the charts and with them the whole report.
+    if result.runs.count > before, let reason = Self.invalidLevel(result.runs[before]) {
+      result.runs.removeLast()
+      result.skipped.append(SkippedInput(location: location, kind: .unreadable, reason: reason))
+    }
+  }
+
+  /// Why a run's load level cannot be used, nil when it can.
+  static func invalidLevel(_ run: Run) -> String? {
+    if let concurrency = run.maxConcurrency, concurrency <= 0 {
+      return "max_concurrency is \(concurrency), not a load level; run left out"
+    }
+    if case .finite(let rate)? = run.requestRate, !(rate > 0) {
+      return "request_rate is \(rate), not a load level; run left out"
+    }
+    return nil
+  }
+
+  private func readClassified(_ object: JSONObject, at location: SourceLocation, into result: inout IngestResult) {
     switch ResultKind.classify(object) {
     case .vllm(let schema):
       let run = VLLMServingReader.read(object, source: location, format: SourceFormat(tool: .vllmServe, schema: schema))

@@ -76,7 +76,7 @@ enum SGLangReader {
       }
     }
     var sampleNotes: [String] = []
-    run.samples = RequestSamplesReader.read(object, notes: &sampleNotes)
+    run.samples = RequestSamplesReader.read(object, file: source.description, notes: &sampleNotes)
     if let samples = run.samples {
       run.numPrompts = samples.count
       run.failed = samples.succeeded.filter { !$0 }.count

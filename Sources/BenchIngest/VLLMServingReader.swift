@@ -70,7 +70,7 @@ enum VLLMServingReader {
       run.notes.append("V4/V5-era file: vLLM then wrote mean and median E2EL swapped; recomputed from samples when present")
     }
     var sampleNotes: [String] = []
-    run.samples = RequestSamplesReader.read(object, notes: &sampleNotes)
+    run.samples = RequestSamplesReader.read(object, file: source.description, notes: &sampleNotes)
     run.notes += fields.notes + sampleNotes
     return run
   }

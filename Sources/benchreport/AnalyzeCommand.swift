@@ -149,14 +149,17 @@ struct AnalyzeCommand: ParsableCommand {
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
     let finalInput = input
-    var (written, links) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) { group, links in
+    var (written, links, leftOut) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) {
+      group, links, leftOut in
       var input = finalInput
       input.charts = links
+      if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
       return zip(group, renderer.render(group, input, templates: templates)).map { format, result in
         result.map { (format.fileName, $0) }
       }
     }
     input.charts = links
+    if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
     // With a baseline, the machine-readable comparison goes next to analysis.json.
     if formats.contains(.json), var baselineInput = input.baseline {
       baselineInput.charts = input.charts.filter(\.isComparison)

@@ -100,13 +100,16 @@ struct CompareCommand: ParsableCommand {
     let charts = output.chartFormats.isEmpty ? [] : ComparisonCharts.build(input, strings: strings)
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let finalInput = input
-    let (written, _) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) { group, links in
+    let (written, _, leftOut) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) {
+      group, links, leftOut in
       var input = finalInput
       input.charts = links
+      if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
       return group.map { format in
         Result { () throws(ReportError) in (format.comparisonFileName, try renderer.renderComparison(format, input)) }
       }
     }
+    for note in leftOut { FileHandle.standardError.write(Data("benchreport: \(note.location): \(note.reason)\n".utf8)) }
     let summary = ComparisonSummary(comparison: comparison, base: baseSide, new: newSide, written: written)
     if !quiet {
       print(summary.text, terminator: "")

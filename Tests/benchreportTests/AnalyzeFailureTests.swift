@@ -134,4 +134,59 @@ import Testing
     #expect(!comment.contains("@acme"))
     #expect(comment.contains("@&#8203;acme"))
   }
+
+  // MARK: Item 3: one bad value stops nothing
+
+  @Test func nonFiniteNegativeAndAbsurdSamplesAreLeftOutWithANote() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try FileManager.default.removeItem(at: workspace.input)
+    // JSONSerialization cannot write NaN/Infinity: bad values are patched into the text.
+    let files = try SyntheticResults.writeSweep(into: workspace.input) { level, object in
+      guard level == 2 || level == 4, var ttfts = object["ttfts"] as? [Double] else { return }
+      ttfts[3] = level == 2 ? 123_456.5 : 1e308
+      ttfts[5] = -0.5
+      object["ttfts"] = ttfts
+    }
+    let patched = try String(contentsOf: files[1], encoding: .utf8).replacingOccurrences(of: "123456.5", with: "NaN")
+    try Data(patched.replacingOccurrences(of: "0.0105", with: "Infinity").utf8).write(to: files[1])
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "--lang", "en", "-q"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let report = try String(contentsOf: workspace.out.appendingPathComponent("report.md"), encoding: .utf8)
+    #expect(report.contains("vllm-concurrency2.json: "), "the note names the file")
+    #expect(report.contains("vllm-concurrency4.json: 2 of 40 requests left out of the per-request samples"))
+    let charts = try FileManager.default.contentsOfDirectory(atPath: workspace.out.appendingPathComponent("charts").path)
+    #expect(charts.contains { $0.hasSuffix("itl-histogram.svg") })
+    #expect(charts.contains { $0.hasSuffix("ttft-cdf.png") })
+  }
+
+  @Test func levelZeroIsLeftOutWithANoteAndTheRestIsReported() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try SyntheticResults.writeSweep(into: workspace.root.appendingPathComponent("results/zero"), levels: [0])
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "--lang", "en"])
+    #expect(result.status == 1, "a result file that cannot be used: report written, exit 1; \(result.stderr)")
+    #expect(result.stdout.contains("zero/vllm-concurrency0.json: max_concurrency is 0, not a load level; run left out"))
+    #expect(FileManager.default.fileExists(atPath: workspace.out.appendingPathComponent("report.html").path))
+    #expect(result.stdout.contains("concurrency: 1, 2, 4, 8"))
+  }
+
+  @Test func aChartThatCannotBeDrawnIsLeftOutNotTheReport() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try FileManager.default.removeItem(at: workspace.input)
+    try SyntheticResults.writeSweep(into: workspace.input) { level, object in
+      if level == 4 { object["output_throughput"] = 1e308 }
+    }
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "--lang", "en"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.contains("-throughput.png: chart left out: it cannot be drawn"))
+    let report = try String(contentsOf: workspace.out.appendingPathComponent("report.md"), encoding: .utf8)
+    #expect(report.contains("chart left out"))
+    #expect(!report.contains("concurrency-throughput.png)"), "no link to the chart that is not there")
+    #expect(report.contains("concurrency-ttft.png)"))
+    let html = try String(contentsOf: workspace.out.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(!html.contains("<!--benchreport-inline-chart"))
+    #expect(html.contains("<svg"))
+  }
 }

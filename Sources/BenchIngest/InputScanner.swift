@@ -70,6 +70,7 @@ public struct InputScanner: Sendable {
     for (position, index) in order.enumerated() { results[index] = finished[position] }
     for jobResult in results { result.merge(jobResult!) }
     Self.removeSweepSummaryDuplicates(&result)
+    InputTextCleaner.clean(&result)
     result.skipped.sort()
     return result
   }

@@ -189,4 +189,61 @@ import Testing
     #expect(!html.contains("<!--benchreport-inline-chart"))
     #expect(html.contains("<svg"))
   }
+
+  // MARK: Item 4: control characters and absurd lengths in input text
+
+  static let hostile = "evil\u{1B}[31m\u{1B}]0;title\u{07}\u{1}\u{FFFE}\u{0}name"
+
+  @Test func controlCharactersInNamesMetadataAndFileNamesAreCleaned() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try FileManager.default.removeItem(at: workspace.input)
+    let files = try SyntheticResults.writeSweep(into: workspace.input, model: Self.hostile) { _, object in
+      object["metadata_key\u{1B}"] = "value\u{1B}[2J\u{1}"
+      object["label"] = "lab\u{1B}el"
+    }
+    // A file name with ESC and U+0001 in it.
+    try FileManager.default.moveItem(at: files[0], to: workspace.input.appendingPathComponent("c1\u{1B}[1m\u{1}.json"))
+    // A Locust run whose request name carries an ESC sequence.
+    let locust = workspace.root.appendingPathComponent("results/locust")
+    try FileManager.default.createDirectory(at: locust, withIntermediateDirectories: true)
+    let sample = E2E.packageRoot.appendingPathComponent("samples/locust-user-sweep-gateway")
+    for users in [1, 2, 4] {
+      for suffix in ["stats", "stats_history", "failures", "exceptions"] {
+        let text = try String(contentsOf: sample.appendingPathComponent("u\(users)_\(suffix).csv"), encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "llama3", with: "lla\u{1B}[2Jma\u{1}3").utf8)
+          .write(to: locust.appendingPathComponent("u\(users)_\(suffix).csv"))
+      }
+    }
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "--format", "md,html,json,pr"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(!result.stderr.contains("template"))
+    for text in [result.stdout, result.stderr] {
+      #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "raw control character in the terminal output")
+    }
+    #expect(result.stdout.contains("evil␛[31m"))
+    for name in ["report.md", "report.html", "analysis.json", "pr-comment.md"] {
+      let text = try String(contentsOf: workspace.out.appendingPathComponent(name), encoding: .utf8)
+      #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && !["\n", "\t", "\r"].contains($0)) || $0.value == 0xFFFE }, "\(name)")
+      #expect(!text.contains("\\u001b") && !text.contains("\\u0001"), "\(name) has an escaped control character")
+    }
+    let report = try String(contentsOf: workspace.out.appendingPathComponent("report.md"), encoding: .utf8)
+    #expect(report.contains("lla␛\\[2Jma␁3"))  // Markdown escapes "["
+    let analysis = try String(contentsOf: workspace.out.appendingPathComponent("analysis.json"), encoding: .utf8)
+    #expect(analysis.contains("c1␛[1m␁.json"))
+  }
+
+  @Test func aFiveMegabyteModelNameIsCutAndQuick() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try FileManager.default.removeItem(at: workspace.input)
+    try SyntheticResults.writeSweep(into: workspace.input, model: String(repeating: "m", count: 5_000_000))
+    let started = Date()
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "-q"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(Date().timeIntervalSince(started) < 20)
+    let analysis = try E2E.json(workspace.out.appendingPathComponent("analysis.json"))
+    let model = ((analysis["sweeps"] as? [[String: Any]])?.first?["model"] as? String) ?? ""
+    #expect(model.count == 257 && model.hasSuffix("…"))
+  }
 }

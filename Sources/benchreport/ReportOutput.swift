@@ -82,9 +82,12 @@ struct ReportOutput {
         for (format, result) in zip(group, render(group, keptLinks, leftOut)) { documents[format] = result }
       }
     }
-    let texts: [(name: String, text: String)]
+    let texts: [(format: ReportFormat, name: String, text: String)]
     do {
-      texts = try selection.requestedFormats.map { try documents[$0]!.get() }
+      texts = try selection.requestedFormats.map { format in
+        let document = try documents[format]!.get()
+        return (format, document.name, document.text)
+      }
     } catch {
       FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
       throw ExitCode(2)
@@ -100,8 +103,11 @@ struct ReportOutput {
     }
     var written: [String] = []
     if let chartWriter { written += try chartWriter.write(keptLinks, rendered) }
-    for (name, text) in texts {
-      written.append(try writer.write(ChartWriter.fillInlineMarkup(in: text, renderedByPlannedIndex), to: name))
+    for (format, name, text) in texts {
+      // Only the HTML report inlines charts; input text that happens to look like a
+      // placeholder must stay text in analysis.json and the Markdown files.
+      let filled = format == .html ? ChartWriter.fillInlineMarkup(in: text, renderedByPlannedIndex) : text
+      written.append(try writer.write(filled, to: name))
     }
     let finalLinks = zip(keptLinks, rendered).map { link, output in
       var link = link

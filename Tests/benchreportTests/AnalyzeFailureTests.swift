@@ -246,4 +246,33 @@ import Testing
     let model = ((analysis["sweeps"] as? [[String: Any]])?.first?["model"] as? String) ?? ""
     #expect(model.count == 257 && model.hasSuffix("…"))
   }
+
+  // MARK: Item 5: placeholder injection
+
+  @Test func inputTextLikeAPlaceholderStaysText() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try FileManager.default.removeItem(at: workspace.input)
+    let placeholder = "<!--benchreport-inline-chart-0-->"
+    let files = try SyntheticResults.writeSweep(into: workspace.input, model: "m\(placeholder)")
+    try FileManager.default.moveItem(at: files[0], to: workspace.input.appendingPathComponent("\(placeholder).json"))
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "--format", "md,html,json,pr", "-q"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let analysisURL = workspace.out.appendingPathComponent("analysis.json")
+    let analysis = try String(contentsOf: analysisURL, encoding: .utf8)
+    #expect(!analysis.contains("<svg"))
+    #expect(analysis.contains(placeholder))
+    _ = try E2E.json(analysisURL)  // still valid JSON
+    for name in ["report.md", "pr-comment.md"] {
+      #expect(!(try String(contentsOf: workspace.out.appendingPathComponent(name), encoding: .utf8)).contains("<svg"), "\(name)")
+    }
+    let html = try String(contentsOf: workspace.out.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(!html.contains("<!--benchreport-inline-chart"))
+    // Next week's run reads this analysis.json as its baseline.
+    let next = try E2E.run([
+      "analyze", workspace.input.path, "--out", workspace.root.appendingPathComponent("week-05").path,
+      "--baseline", analysisURL.path, "-q",
+    ])
+    #expect(next.status == 0, "stderr: \(next.stderr)")
+  }
 }

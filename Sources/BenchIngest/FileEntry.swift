@@ -30,11 +30,6 @@ enum FileEntry: Equatable {
     }
   }
 
-  /// The path with every symbolic link resolved (`realpath`), or the path itself when it
-  /// cannot be resolved.
-  static func realPath(_ path: String) -> String {
-    guard let resolved = realpath(path, nil) else { return path }
-    defer { free(resolved) }
-    return String(cString: resolved)
-  }
+  /// The path with every symbolic link resolved.
+  static func realPath(_ path: String) -> String { RealPath.resolve(path) }
 }

@@ -16,7 +16,8 @@ public struct InputScanner: Sendable {
   public var preparingRun: (@Sendable (inout Run) -> Void)?
 
   public init(excludedPaths: [String] = []) {
-    self.excludedPaths = excludedPaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    // Compared as real paths: an output folder reached through a symbolic link is still it.
+    self.excludedPaths = excludedPaths.map(RealPath.resolve)
   }
 
   /// Reads every file below `paths` (files or folders, recursively).
@@ -210,13 +211,13 @@ public struct InputScanner: Sendable {
     directory: String, displayPrefix: String, roots: [String], visited: inout Set<String>,
     files: inout [(path: String, display: String)], result: inout IngestResult
   ) {
-    let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+    let real = RealPath.resolve(directory)
+    if excludedPaths.contains(real) { return }
     guard visited.insert(real).inserted else {
       result.skipped.append(
         SkippedInput(location: SourceLocation(path: displayPrefix.isEmpty ? directory : displayPrefix), kind: .notAResult, reason: "folder already visited (symbolic link loop)"))
       return
     }
-    if excludedPaths.contains(URL(fileURLWithPath: directory).standardizedFileURL.path) { return }
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -229,13 +230,12 @@ public struct InputScanner: Sendable {
       let path = (directory as NSString).appendingPathComponent(name)
       let display = displayPrefix.isEmpty ? name : displayPrefix + "/" + name
       if name.hasPrefix(".") { continue }  // .git, .DS_Store: never benchmark output
-      if excludedPaths.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { continue }
       var kind = FileEntry.kind(of: path, following: false)
       if case .symbolicLink = kind {
         kind = FileEntry.kind(of: path, following: true)
         if kind == .directory {
           let target = FileEntry.realPath(path)
-          guard roots.contains(where: { target == $0 || target.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
+          guard roots.contains(where: { RealPath.isInside(target, folder: $0) }) else {
             result.skipped.append(
               SkippedInput(
                 location: SourceLocation(path: display), kind: .notAResult,

@@ -99,7 +99,7 @@ struct AnalyzeCommand: ParsableCommand {
   func run() throws {
     MemoryPolicy.apply()
     let outputFolder = URL(fileURLWithPath: out).standardizedFileURL.path
-    try OutputSelection.refuseOutputInside(inputs: inputs, outputFolder: outputFolder, out: out, force: force)
+    try OutputSelection.refuseOutputInside(inputs: inputs, out: out, force: force)
     var clock = PhaseTimings(enabled: timings)
     let settingsAndEnvironment = try thresholds.load(inputs: inputs)
     // Templates and strings before the (long) ingest: a missing folder fails at once.

@@ -84,7 +84,7 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     MemoryPolicy.apply()
     let outputFolder = URL(fileURLWithPath: out).standardizedFileURL.path
-    try OutputSelection.refuseOutputInside(inputs: [base, new], outputFolder: outputFolder, out: out, force: force)
+    try OutputSelection.refuseOutputInside(inputs: [base, new], out: out, force: force)
     let output = OutputSelection(format: format, charts: charts)
     var settings = try noise.settings()
     settings.rules = try failOn.map { try RegressionRule.parseList($0) } ?? []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchIngest
 import BenchReport
 import Foundation
 
@@ -63,12 +64,13 @@ struct OutputSelection {
   }
 
   /// Refuses an output folder that is an input or inside one, unless `force`: writing there
-  /// would mix reports into the results (and the next run would read them).
-  static func refuseOutputInside(inputs: [String], outputFolder: String, out: String, force: Bool) throws {
+  /// would mix reports into the results (and the next run would read them). Compared as real
+  /// paths, so an `--out` reached through a symbolic link into the input is caught too.
+  static func refuseOutputInside(inputs: [String], out: String, force: Bool) throws {
     guard !force else { return }
+    let outputFolder = RealPath.resolve(out)
     for input in inputs {
-      let inputPath = URL(fileURLWithPath: input).standardizedFileURL.path
-      if outputFolder == inputPath || outputFolder.hasPrefix(inputPath + "/") {
+      if RealPath.isInside(outputFolder, folder: RealPath.resolve(input)) {
         throw ValidationError("--out \(out) is inside the input \(input); choose another folder or pass --force")
       }
     }

@@ -275,4 +275,25 @@ import Testing
     ])
     #expect(next.status == 0, "stderr: \(next.stderr)")
   }
+
+  // MARK: Item 7: --out compared as a real path
+
+  @Test func outputReachedThroughASymbolicLinkIntoTheInputIsRefused() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let link = workspace.root.appendingPathComponent("link")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: workspace.input)
+    let out = link.appendingPathComponent("report").path
+    let refused = try E2E.run(["analyze", workspace.input.path, "--out", out, "-q"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("is inside the input"))
+    #expect(!FileManager.default.fileExists(atPath: workspace.input.appendingPathComponent("report").path))
+
+    // With --force the output is written there, and the next run does not read it back.
+    for _ in 0..<2 {
+      let forced = try E2E.run(["analyze", workspace.input.path, "--out", out, "--force", "--lang", "en"])
+      #expect(forced.status == 0, "stderr: \(forced.stderr)")
+      #expect(forced.stdout.hasPrefix("benchreport: 4 files, 1 sweeps, 0 files"), "the previous report was read: \(forced.stdout)")
+    }
+  }
 }

@@ -140,7 +140,6 @@ struct AnalyzeCommand: ParsableCommand {
       FileHandle.standardError.write(Data(message.utf8))
       throw ExitCode(2)
     }
-    let writer = OutputWriter(directory: out)
     let charts =
       chartFormats.isEmpty
       ? [] : ReportCharts.build(input, strings: strings) + (input.baseline.map { ComparisonCharts.build($0, strings: strings) } ?? [])
@@ -149,21 +148,34 @@ struct AnalyzeCommand: ParsableCommand {
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
     let finalInput = input
-    var (written, links, leftOut) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) {
-      group, links, leftOut in
-      var input = finalInput
+    // Everything goes to a staging folder first and replaces the previous set only once it
+    // is complete; any failure before that leaves --out as it was.
+    let transaction = try OutputTransaction(destination: out)
+    let writer = transaction.writer
+    var written: [String]
+    do {
+      let links: [ChartLink]
+      let leftOut: [SkippedInput]
+      (written, links, leftOut) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) {
+        group, links, leftOut in
+        var input = finalInput
+        input.charts = links
+        if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
+        return zip(group, renderer.render(group, input, templates: templates)).map { format, result in
+          result.map { (format.fileName, $0) }
+        }
+      }
       input.charts = links
       if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
-      return zip(group, renderer.render(group, input, templates: templates)).map { format, result in
-        result.map { (format.fileName, $0) }
+      // With a baseline, the machine-readable comparison goes next to analysis.json.
+      if formats.contains(.json), var baselineInput = input.baseline {
+        baselineInput.charts = input.charts.filter(\.isComparison)
+        written.append(try writer.write(ComparisonJSONWriter().render(baselineInput), to: ReportFormat.json.comparisonFileName))
       }
-    }
-    input.charts = links
-    if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
-    // With a baseline, the machine-readable comparison goes next to analysis.json.
-    if formats.contains(.json), var baselineInput = input.baseline {
-      baselineInput.charts = input.charts.filter(\.isComparison)
-      written.append(try writer.write(ComparisonJSONWriter().render(baselineInput), to: ReportFormat.json.comparisonFileName))
+      try transaction.commit()
+    } catch {
+      transaction.abort()
+      throw error
     }
     clock.lap("output")  // charts and documents, rendered side by side
     clock.print()

@@ -20,6 +20,7 @@ struct BenchReportCommand: ParsableCommand {
   /// documents 2 for both, so scripts and CI gates see one code for "nothing was written" and
   /// 1 stays "report written, some inputs unreadable".
   static func main() {
+    InterruptCleanup.install()  // first: every thread created later inherits the signal mask
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -296,4 +296,96 @@ import Testing
       #expect(forced.stdout.hasPrefix("benchreport: 4 files, 1 sweeps, 0 files"), "the previous report was read: \(forced.stdout)")
     }
   }
+
+  // MARK: Item 8: the output set is replaced as a whole
+
+  /// Staging folders left next to `--out` (there must be none after any run).
+  static func leftovers(next out: URL) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)) ?? []
+    return names.filter { $0.contains("benchreport-staging") }
+  }
+
+  /// The report set a run writes, made in a folder of its own.
+  static func reference(_ workspace: Workspace, _ arguments: [String]) throws -> [String: Data] {
+    let folder = workspace.root.appendingPathComponent("reference-\(UUID().uuidString)")
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", folder.path, "-q"] + arguments)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    return try SyntheticResults.snapshot(of: folder)
+  }
+
+  @Test func aFullDiskLeavesThePreviousSetWhole() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let before = try workspace.previousReport()
+    // A file size limit makes writes fail with EFBIG (SIGXFSZ ignored) once a file passes
+    // 100 KB, as a full disk makes them fail with ENOSPC: the HTML report cannot be written.
+    let command = "trap '' XFSZ; ulimit -f 100; exec \"$0\" \"$@\""
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = [
+      "-c", command, E2E.executable.path, "analyze", workspace.input.path, "--out", workspace.out.path,
+      "--lang", "en", "--format", "md,html,json,pr", "-q",
+    ]
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2, "stderr: \(stderr)")
+    #expect(stderr.contains("cannot write"))
+    #expect(try SyntheticResults.snapshot(of: workspace.out) == before, "a new file beside the old ones")
+    #expect(Self.leftovers(next: workspace.out).isEmpty)
+  }
+
+  @Test func ctrlCLeavesEitherTheOldOrTheNewSetAndNoTemporaryFiles() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let old = try workspace.previousReport()
+    let new = try Self.reference(workspace, ["--lang", "en", "--format", "md,html,json,pr"])
+    #expect(old != new)
+    for attempt in 0..<6 {
+      let process = Process()
+      process.executableURL = E2E.executable
+      process.arguments = [
+        "analyze", workspace.input.path, "--out", workspace.out.path, "--lang", attempt % 2 == 0 ? "en" : "zh",
+        "--format", "md,html,json,pr", "-q",
+      ]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32(50_000 + attempt * 90_000))
+      process.interrupt()
+      process.waitUntilExit()
+      let state = try SyntheticResults.snapshot(of: workspace.out)
+      #expect(state == old || state == new, "attempt \(attempt): old and new files mixed (exit \(process.terminationStatus))")
+      #expect(Self.leftovers(next: workspace.out).isEmpty, "attempt \(attempt)")
+      #expect(!state.keys.contains { ($0 as NSString).lastPathComponent.hasPrefix(".") })
+    }
+  }
+
+  @Test func concurrentRunsIntoOneOutputDoNotInterleave() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let chinese = try Self.reference(workspace, ["--format", "md,html,json,pr"])
+    let english = try Self.reference(workspace, ["--lang", "en", "--format", "md,html,json,pr"])
+    for _ in 0..<2 {
+      let runs = ["zh", "en"].map { language in
+        let process = Process()
+        process.executableURL = E2E.executable
+        process.arguments = [
+          "analyze", workspace.input.path, "--out", workspace.out.path, "--lang", language, "--format", "md,html,json,pr", "-q",
+        ]
+        process.standardError = FileHandle.nullDevice
+        return process
+      }
+      for process in runs { try process.run() }
+      for process in runs {
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+      }
+      let state = try SyntheticResults.snapshot(of: workspace.out)
+      #expect(state == chinese || state == english, "two runs' files interleaved")
+      #expect(Self.leftovers(next: workspace.out).isEmpty)
+    }
+  }
 }

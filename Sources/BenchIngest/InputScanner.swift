@@ -98,7 +98,11 @@ public struct InputScanner: Sendable {
     var size = 0
     if let mapped = MappedFile(path: file.path) {
       size = mapped.bytes.count
-      result = read(mapped.bytes, display: file.display) { mapped.releaseConsumed(upTo: $0) }
+      if let mark = ByteOrderMark(mapped.bytes) {
+        result = readTranscoded(mapped.bytes, mark: mark, display: file.display)
+      } else {
+        result = read(mapped.bytes, display: file.display) { mapped.releaseConsumed(upTo: $0) }
+      }
       if mapped.changedSinceMapped {
         // Half of one version and half of another (or zeros) is no result: say so instead.
         result = IngestResult(filesExamined: 1)
@@ -121,6 +125,21 @@ public struct InputScanner: Sendable {
       FileIngestTiming(
         format: format, bytes: size, seconds: MonotonicClock.seconds() - started,
         cpuSeconds: MonotonicClock.threadCPUSeconds() - startedCPU))
+    return result
+  }
+
+  /// A UTF-16 or UTF-32 file (PowerShell writes UTF-16 LE), read as UTF-8 with a note.
+  static func readTranscoded(_ buffer: UnsafeBufferPointer<UInt8>, mark: ByteOrderMark, display: String) -> IngestResult {
+    guard let utf8 = mark.utf8(buffer) else {
+      var result = IngestResult(filesExamined: 1)
+      result.skipped.append(
+        SkippedInput(
+          location: SourceLocation(path: display), kind: .unreadable,
+          reason: "starts with a \(mark.rawValue) byte-order mark but is not valid \(mark.rawValue) text"))
+      return result
+    }
+    var result = utf8.withUnsafeBufferPointer { read($0, display: display, releaseConsumed: nil) }
+    for index in result.runs.indices { result.runs[index].notes.append("read as \(mark.rawValue) text (byte-order mark)") }
     return result
   }
 
@@ -190,6 +209,8 @@ public struct InputScanner: Sendable {
           result.skipped.append(
             SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: "HTML page that is not a Locust report"))
         }
+      case nil where LocustFileDetector.isLocustJSONBeyondHead(path: file.path, head: head):
+        locust.append(LocustRunSet.File(path: file.path, display: file.display, kind: .json))
       case nil:
         rest.append(file)
       }

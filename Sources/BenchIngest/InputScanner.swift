@@ -148,13 +148,16 @@ public struct InputScanner: Sendable {
   ) -> IngestResult {
     var result = IngestResult()
     if !looksLikeJSON(buffer) {
-      let bytes = Array(buffer)
+      // Only the head is looked at to word the reason: a 3 GB file that is not a result
+      // was copied whole (6.3 GB resident) just to be skipped.
+      let head = Array(UnsafeBufferPointer(rebasing: buffer.prefix(Self.sniffedBytes)))
       result.filesExamined += 1
-      let isEmpty = bytes.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
+      let isEmpty = buffer.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
+      releaseConsumed?(buffer.count)
       result.skipped.append(
         SkippedInput(
           location: SourceLocation(path: display), kind: isEmpty ? .unreadable : .notAResult,
-          reason: isEmpty ? "empty file" : Self.reasonForNonJSON(display, bytes: bytes)))
+          reason: isEmpty ? "empty file" : Self.reasonForNonJSON(display, bytes: head)))
       return result
     }
     return ResultFileReader().read(buffer, path: display, releaseConsumed: releaseConsumed)
@@ -202,7 +205,8 @@ public struct InputScanner: Sendable {
         result.skipped.append(SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: reason))
       case .htmlPage?:
         result.filesExamined += 1
-        if let data = FileManager.default.contents(atPath: file.path), LocustFileDetector.isLocustReport([UInt8](data)) {
+        // Searched in chunks: a huge page that is not a report is never held whole.
+        if LocustFileDetector.isLocustReport(path: file.path) {
           result.filesExamined -= 1
           locust.append(LocustRunSet.File(path: file.path, display: file.display, kind: .html))
         } else {
@@ -296,6 +300,10 @@ public struct InputScanner: Sendable {
     LeadingBytes.startsLikeJSON(bytes)
   }
 
+  /// How much of a file that is not JSON is read to say what it is: enough for a console
+  /// log's long preamble (the result banner was at byte 2762 in SOURCES #36).
+  static let sniffedBytes = 4 << 20
+
   static func reasonForNonJSON(_ path: String, bytes: [UInt8]) -> String {
     if bytes.isEmpty { return "empty file" }
     let name = (path as NSString).lastPathComponent.lowercased()
@@ -308,8 +316,8 @@ public struct InputScanner: Sendable {
       return "CSV file that is neither a Locust output nor a known benchmark table"
     }
     // The banner (`"{s:{c}^{n}}"` with c "=", as vLLM and SGLang print it) follows the argparse
-    // dump and the progress bars, so it is rarely in the head (byte 2762 in the real log of
-    // SOURCES #36): search the whole file, for the banner rather than the bare phrase.
+    // dump and the progress bars, so it is rarely in the first line (byte 2762 in the real log
+    // of SOURCES #36): search the sniffed head, for the banner rather than the bare phrase.
     if ByteSearch.contains("= Serving Benchmark Result =", in: bytes) {
       return "console log of a vLLM benchmark (the saved JSON result is what benchreport reads)"
     }

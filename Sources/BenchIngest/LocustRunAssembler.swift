@@ -207,8 +207,8 @@ struct LocustRunAssembler {
     // The modern HTML report holds the final failure counts; `_failures.csv` is rewritten every
     // second and can miss the last one.
     let htmlIsFinal = html?.style == "modern"
-    let failureList = (htmlIsFinal ? html?.failures : nil) ?? failures ?? html?.failures ?? []
-    let exceptionList = (htmlIsFinal ? html?.exceptions : nil) ?? exceptions ?? html?.exceptions ?? []
+    let failureList = LocustFailuresCSVReader.capped((htmlIsFinal ? html?.failures : nil) ?? failures ?? html?.failures ?? [])
+    let exceptionList = LocustFailuresCSVReader.capped((htmlIsFinal ? html?.exceptions : nil) ?? exceptions ?? html?.exceptions ?? [])
     if let failures, htmlIsFinal, let html {
       let csvCount = failures.reduce(0) { $0 + $1.occurrences }
       let htmlCount = html.failures.reduce(0) { $0 + $1.occurrences }

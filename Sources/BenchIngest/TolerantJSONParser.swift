@@ -55,11 +55,21 @@ public struct TolerantJSONParser: Sendable {
   public func parseDocuments(
     _ buffer: UnsafeBufferPointer<UInt8>, releaseConsumed: ((Int) -> Void)? = nil
   ) -> Result {
+    var documents: [Document] = []
+    let error = parseDocuments(buffer, releaseConsumed: releaseConsumed) { documents.append($0) }
+    return Result(documents: documents, error: error)
+  }
+
+  /// Parses every top-level value in `buffer`, handing each to `each` as soon as it is read and
+  /// keeping none: a file of 100 000 `--append-result` objects never holds all their trees at
+  /// once. Returns the error that stopped the reading, if any.
+  public func parseDocuments(
+    _ buffer: UnsafeBufferPointer<UInt8>, releaseConsumed: ((Int) -> Void)? = nil, each: (Document) -> Void
+  ) -> JSONParseError? {
     powersOfFive128.withUnsafeBufferPointer { table in
       var cursor = Cursor(
         bytes: buffer, end: buffer.count, skippedKeys: skippedKeys, flattenedKeys: flattenedKeys,
         maximumDepth: maximumDepth, powersOfFive: table.baseAddress!, releaseConsumed: releaseConsumed)
-      var documents: [Document] = []
       // Lines are counted incrementally between documents, so a JSONL file with many lines
       // costs one pass, not one rescan per line.
       var line = 1
@@ -71,13 +81,13 @@ public struct TolerantJSONParser: Sendable {
           line += cursor.newlines(from: counted, to: cursor.position)
           counted = cursor.position
           let value = try cursor.parseValue(depth: 0)
-          documents.append(Document(value: value, line: line))
+          each(Document(value: value, line: line))
         }
-        return Result(documents: documents, error: nil)
+        return nil
       } catch let error as JSONParseError {
-        return Result(documents: documents, error: error)
+        return error
       } catch {
-        return Result(documents: documents, error: cursor.error("unexpected failure: \(error)"))
+        return cursor.error("unexpected failure: \(error)")
       }
     }
   }

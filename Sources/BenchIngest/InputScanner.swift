@@ -304,6 +304,9 @@ public struct InputScanner: Sendable {
   /// log's long preamble (the result banner was at byte 2762 in SOURCES #36).
   static let sniffedBytes = 4 << 20
 
+  /// Extensions of console output and notes; a text file with one is "console log / notes".
+  static let consoleExtensions: Set<String> = ["log", "txt", "out", "err"]
+
   static func reasonForNonJSON(_ path: String, bytes: [UInt8]) -> String {
     if bytes.isEmpty { return "empty file" }
     let name = (path as NSString).lastPathComponent.lowercased()
@@ -322,6 +325,9 @@ public struct InputScanner: Sendable {
       return "console log of a vLLM benchmark (the saved JSON result is what benchreport reads)"
     }
     let ext = (name as NSString).pathExtension
+    // Console output and notes kept beside the results (`bench.log`, `commands.txt`), told
+    // from other files by their text content, not only by their name.
+    if Self.consoleExtensions.contains(ext), !bytes.prefix(4096).contains(0) { return ResultFileReader.consoleTextReason }
     return ext.isEmpty ? "not a benchmark result file" : "not a benchmark result file (.\(ext))"
   }
 

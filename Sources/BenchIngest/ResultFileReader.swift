@@ -77,6 +77,11 @@ public struct ResultFileReader: Sendable {
           reason: "\(notRead.count) more result objects (lines \(notRead.firstLine)–\(notRead.lastLine)) not read: "
             + "benchreport reads at most \(Self.maximumObjects) per file, to keep memory bounded; split the file to read them all"))
     }
+    if let error, count == 0, Self.looksLikeConsoleText(bytes, error: error) {
+      result.skipped.append(
+        SkippedInput(location: SourceLocation(path: path), kind: .notAResult, reason: Self.consoleTextReason))
+      return result
+    }
     if let error {
       let kept = result.runs.count
       let suffix = kept > 0 ? "; the \(kept) result\(kept == 1 ? "" : "s") before it were read" : ""
@@ -86,6 +91,23 @@ public struct ResultFileReader: Sendable {
           reason: "invalid JSON at line \(error.line), column \(error.column): \(error.message)\(suffix)"))
     }
     return result
+  }
+
+  /// Why console output and notes kept beside the results are skipped.
+  public static let consoleTextReason = "console log / notes, not a result file"
+
+  /// Whether a file that starts like JSON but breaks on its first line is console output or
+  /// notes (`[2026-01-03 10:00:01] INFO …`, `[rank0]: …`, `[1/100] …`) rather than a broken
+  /// result: it has more lines after the broken first one, and its head names none of the keys
+  /// every result has. A result cut short, or with a typo, stays unreadable (exit 1).
+  static func looksLikeConsoleText(_ bytes: UnsafeBufferPointer<UInt8>, error: JSONParseError) -> Bool {
+    guard error.line == 1 else { return false }
+    let head = UnsafeBufferPointer(rebasing: bytes.prefix(64 * 1024))
+    guard let newline = head.firstIndex(of: 0x0A), head[(newline + 1)...].contains(where: { !LeadingBytes.isInsignificant($0) })
+    else {
+      return false
+    }
+    return !ResultKind.metricKeys.contains { ByteSearch.firstOccurrence(of: Array("\"\($0)\"".utf8), in: head) != nil }
   }
 
   /// Result objects read from one file (`--append-result`, JSONL); the rest are counted and

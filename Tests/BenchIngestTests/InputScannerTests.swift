@@ -238,10 +238,38 @@ struct InputScannerTests {
         "console.log: \(Self.consoleLogReason)",
         "empty.json: empty file",
         "locust_stats.csv: Locust run locust has statistics files without a single row",
-        "notes.txt: not a benchmark result file (.txt)",
+        "notes.txt: console log / notes, not a result file",
         "other.csv: CSV file that is neither a Locust output nor a known benchmark table",
         "summary.csv: `vllm bench sweep` summary table; its runs are read from the run=N.json files",
       ])
+  }
+
+  /// Console output and notes kept beside the results are not result files: skipped as such
+  /// (not "unreadable"), also when a log line starts with `[` like JSON. A result file that is
+  /// really broken stays unreadable.
+  @Test func consoleLogsAndNotesAreNotResults() throws {
+    let result = try scan([
+      "good.json": Self.goodResult,
+      "bench.log": "[2026-01-03 10:00:01] INFO starting benchmark\n[2026-01-03 10:00:02] INFO 100 requests\n",
+      "rank0.out": "[rank0]: Traceback (most recent call last):\n  File \"x.py\", line 1\n",
+      "progress.txt": "[1/100] warming up\n[2/100] warming up\n",
+      "commands.txt": "python benchmark_serving.py --backend vllm --max-concurrency 8\n",
+      "server.log": "INFO 01-03 10:00:00 api_server.py:123] vLLM API server version 0.8.2\n",
+      "notes.json": "{notes about this run}\nsecond line\n",
+      "broken-result.json": "{\"backend\": \"vllm\", \"completed\": 10, \"request_throughput\": ",
+      "typo-result.json": "{\"backend\": \"vllm\",, \"completed\": 10, \"request_throughput\": 1.0}\n{\"x\": 1}\n",
+      "cut-pretty.json": "{\n  \"backend\": \"vllm\",\n  \"completed\": 10,\n",
+    ])
+    #expect(result.runs.map(\.source.path) == ["good.json"])
+    let reasons = Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.location.path, $0) })
+    for name in ["bench.log", "rank0.out", "progress.txt", "commands.txt", "server.log", "notes.json"] {
+      #expect(reasons[name]?.kind == .notAResult, "\(name)")
+      #expect(reasons[name]?.reason == "console log / notes, not a result file", "\(name): \(reasons[name]?.reason ?? "")")
+    }
+    for name in ["broken-result.json", "typo-result.json", "cut-pretty.json"] {
+      #expect(reasons[name]?.kind == .unreadable, "\(name)")
+      #expect(reasons[name]?.reason.hasPrefix("invalid JSON") == true, "\(name)")
+    }
   }
 
   /// A long console log (argparse dump and progress bars before the result table, as in

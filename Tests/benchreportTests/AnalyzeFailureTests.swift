@@ -388,4 +388,24 @@ import Testing
       #expect(Self.leftovers(next: workspace.out).isEmpty)
     }
   }
+
+  // MARK: Console logs and notes beside the results
+
+  @Test func consoleLogsBesideTheResultsDoNotMakeTheRunPartial() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try Data("[2026-01-03 10:00:01] INFO starting\n[2026-01-03 10:00:09] INFO done\n".utf8)
+      .write(to: workspace.input.appendingPathComponent("bench.log"))
+    try Data("vllm bench serve --max-concurrency 8 --save-result\n".utf8).write(to: workspace.input.appendingPathComponent("commands.txt"))
+    let result = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "--lang", "en"])
+    #expect(result.status == 0, "stdout: \(result.stdout)")
+    #expect(result.stdout.contains("bench.log: console log / notes, not a result file"))
+    #expect(result.stdout.contains("commands.txt: console log / notes, not a result file"))
+
+    // A result file that is really broken still makes the run partial.
+    try Data("{\"backend\": \"vllm\", \"completed\": 10, \"request_throughput\": ".utf8)
+      .write(to: workspace.input.appendingPathComponent("broken.json"))
+    let partial = try E2E.run(["analyze", workspace.input.path, "--out", workspace.out.path, "-q"])
+    #expect(partial.status == 1)
+  }
 }

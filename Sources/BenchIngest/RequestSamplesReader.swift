@@ -23,10 +23,13 @@ enum RequestSamplesReader {
 
     var gaps: [Double] = []
     var offsets: [Int] = [0]
+    // Whether every gap is known to be plausible without another pass over them.
+    var gapsInRange = false
     switch object["itls"] {
     case .numberLists(let lists)? where lists.count == count:
       gaps = lists.values  // already flat: no copy
       offsets = lists.offsets
+      gapsInRange = lists.values.isEmpty || (isPlausible(lists.minimum) && isPlausible(lists.maximum))
     case .array(let lists)? where lists.count == count:
       offsets.reserveCapacity(count + 1)
       for list in lists {
@@ -79,7 +82,7 @@ enum RequestSamplesReader {
     if case .numbers(let latencies)? = object["latencies"], latencies.count == count {
       samples.endToEndLatency = latencies
     }
-    dropImplausibleRequests(&samples, file: file, notes: &notes)
+    dropImplausibleRequests(&samples, gapsInRange: gapsInRange, file: file, notes: &notes)
     return samples
   }
 
@@ -93,15 +96,30 @@ enum RequestSamplesReader {
     seconds >= 0 && seconds <= longestPlausibleSeconds  // false for NaN
   }
 
+  /// Whether every value is plausible: one pass without early exit or branches, which the
+  /// compiler vectorises (`allSatisfy` with a closure cost ~3 % of the vLLM read).
+  static func allPlausible(_ values: [Double]) -> Bool {
+    values.withUnsafeBufferPointer { buffer in
+      var outside: UInt8 = 0
+      for value in buffer {
+        outside |= (value >= 0 ? 0 : 1) | (value <= longestPlausibleSeconds ? 0 : 1)
+      }
+      return outside == 0
+    }
+  }
+
   /// Leaves out every request whose TTFT, end-to-end latency or any inter-token gap is NaN,
   /// ±∞, negative or absurdly large, with a note saying how many and the first bad value. One
   /// such value made the percentiles, the charts and then the whole report fail. The arrays
-  /// are scanned once; they are rebuilt only when something is left out.
-  static func dropImplausibleRequests(_ samples: inout RequestSamples, file: String, notes: inout [String]) {
+  /// are scanned once (the gaps not at all when the parser's range says they are fine:
+  /// `gapsInRange`); they are rebuilt only when something is left out.
+  static func dropImplausibleRequests(
+    _ samples: inout RequestSamples, gapsInRange: Bool = false, file: String, notes: inout [String]
+  ) {
     let count = samples.count
-    let gapsFine = samples.interTokenGaps.allSatisfy(isPlausible)
-    let ttftsFine = samples.timeToFirstToken.allSatisfy(isPlausible)
-    let latenciesFine = samples.endToEndLatency?.allSatisfy(isPlausible) ?? true
+    let gapsFine = gapsInRange || allPlausible(samples.interTokenGaps)
+    let ttftsFine = allPlausible(samples.timeToFirstToken)
+    let latenciesFine = samples.endToEndLatency.map(allPlausible) ?? true
     guard !(gapsFine && ttftsFine && latenciesFine) else { return }
     var keep = [Bool](repeating: true, count: count)
     var firstBad: (array: String, index: Int, value: Double)?

@@ -379,6 +379,8 @@ private struct Cursor {
       return try parseValue(depth: depth)
     }
     var lists = NumberLists()
+    var low = Double.infinity
+    var high = -Double.infinity
     position += 1
     skipWhitespace()
     if position < end && bytes[position] == UInt8(ascii: "]") {
@@ -397,7 +399,11 @@ private struct Cursor {
         while true {
           skipWhitespace()
           guard position < end, Self.startsNumber(bytes[position]) else { break outer }
-          lists.values.append(try parseNumber())
+          let value = try parseNumber()
+          lists.values.append(value)
+          // In locals (registers), stored once at the end.
+          if value < low { low = value }
+          if value > high { high = value }
           skipWhitespace()
           guard position < end else { break outer }
           if bytes[position] == UInt8(ascii: ",") {
@@ -418,6 +424,8 @@ private struct Cursor {
         position += 1
       } else if bytes[position] == UInt8(ascii: "]") {
         position += 1
+        lists.minimum = low
+        lists.maximum = high
         return .numberLists(lists)
       } else {
         break outer

@@ -24,12 +24,15 @@ let package = Package(
       name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
+    /// A SIGBUS guard for memory-mapped input files that are shortened while read (MappedFile).
+    .target(name: "CMappedFileGuard"),
+
     /// Value types only: runs, sweeps, latency summaries, diagnostics.
     .target(name: "BenchModel"),
     /// Format detection and one reader per input format; grouping runs into sweeps.
     .target(
       name: "BenchIngest",
-      dependencies: ["BenchModel", "CLibXML2", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["BenchModel", "CLibXML2", "CMappedFileGuard", .product(name: "Yams", package: "Yams")]),
     /// Pure functions over the model: percentiles, efficiency, Kneedle, stop criteria.
     .target(name: "BenchAnalysis", dependencies: ["BenchModel"]),
     /// Chart descriptions from analysis results and the Cairo renderer (PNG, SVG).

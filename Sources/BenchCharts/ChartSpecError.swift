@@ -8,6 +8,8 @@ public enum ChartSpecError: Error, Sendable, Hashable, CustomStringConvertible {
   case nonPositiveValueOnLogAxis(axis: String, value: Double, source: String)
   /// A NaN or infinite value where only finite ones can be drawn.
   case nonFiniteValue(axis: String, value: Double, source: String)
+  /// A finite value too large to place on an axis (its padded domain or ticks overflow).
+  case valueOutOfRange(axis: String, value: Double, source: String)
   /// `+infinity` on an axis without an infinity slot.
   case infinityWithoutSlot(axis: String, source: String)
   /// A series or annotation refers to the secondary y axis, but the spec has none.
@@ -30,6 +32,9 @@ public enum ChartSpecError: Error, Sendable, Hashable, CustomStringConvertible {
     case .nonFiniteValue(let axis, let value, let source):
       return "\(source) has value \(value) on axis '\(axis)'; only finite values can be drawn "
         + "(use y = nil for a gap, or an infinity slot on the x axis for +∞)."
+    case .valueOutOfRange(let axis, let value, let source):
+      return "\(source) has value \(value) on axis '\(axis)', beyond ±\(ChartSpec.largestDrawableValue); "
+        + "such a value is corrupt input, not a measurement: leave the point out."
     case .infinityWithoutSlot(let axis, let source):
       return "\(source) has x = +∞ but axis '\(axis)' has no infinity slot; "
         + "set Axis.infinitySlot = .init() to draw it right of the last finite tick."

@@ -4,6 +4,11 @@ extension ChartSpec {
   /// The smallest canvas the layout is designed for.
   public static let minimumSize = ChartSize(width: 240, height: 160)
 
+  /// Largest magnitude a point, tick or band may have: far beyond any throughput, latency or
+  /// load level, and far enough below `Double.greatestFiniteMagnitude` that padding a domain
+  /// or stepping ticks over it cannot overflow to ∞ (a 1e308 throughput did, and crashed).
+  public static let largestDrawableValue = 1e15
+
   /// Throws the first problem found, naming the series or annotation involved.
   public func validate() throws(ChartSpecError) {
     guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
@@ -69,6 +74,9 @@ extension ChartSpec {
   private static func check(_ value: Double, on axis: Axis, source: String) throws(ChartSpecError) {
     guard value.isFinite else {
       throw .nonFiniteValue(axis: axis.displayTitle, value: value, source: source)
+    }
+    guard abs(value) <= ChartSpec.largestDrawableValue else {
+      throw .valueOutOfRange(axis: axis.displayTitle, value: value, source: source)
     }
     if axis.scale == .log2 && value <= 0 {
       throw .nonPositiveValueOnLogAxis(axis: axis.displayTitle, value: value, source: source)

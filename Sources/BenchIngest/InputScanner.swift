@@ -16,24 +16,28 @@ public struct InputScanner: Sendable {
   public var preparingRun: (@Sendable (inout Run) -> Void)?
 
   public init(excludedPaths: [String] = []) {
-    self.excludedPaths = excludedPaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    // Compared as real paths: an output folder reached through a symbolic link is still it.
+    self.excludedPaths = excludedPaths.map(RealPath.resolve)
   }
 
   /// Reads every file below `paths` (files or folders, recursively).
   public func scan(_ paths: [String]) -> IngestResult {
     var result = IngestResult()
     var files: [(path: String, display: String)] = []
+    // Folders reached through symbolic links are followed only inside these: a link to `/`
+    // must not turn a results folder into a walk of the whole machine.
+    let roots = paths.filter { FileEntry.kind(of: $0, following: true) == .directory }.map(FileEntry.realPath)
     for path in paths {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      switch FileEntry.kind(of: path, following: true) {
+      case .missing:
         result.skipped.append(SkippedInput(location: SourceLocation(path: path), kind: .unreadable, reason: "no such file or folder"))
-        continue
-      }
-      if isDirectory.boolValue {
+      case .directory:
         var visited: Set<String> = []
-        collect(directory: path, displayPrefix: "", root: path, visited: &visited, files: &files, result: &result)
-      } else {
+        collect(directory: path, displayPrefix: "", roots: roots, visited: &visited, files: &files, result: &result)
+      case .regular:
         files.append((path, path))
+      case .other(let kind), .symbolicLink(let kind):
+        result.skipped.append(Self.notRegular(path, kind: kind))
       }
     }
     var locustSets: [LocustRunSet] = []
@@ -67,6 +71,7 @@ public struct InputScanner: Sendable {
     for (position, index) in order.enumerated() { results[index] = finished[position] }
     for jobResult in results { result.merge(jobResult!) }
     Self.removeSweepSummaryDuplicates(&result)
+    InputTextCleaner.clean(&result)
     result.skipped.sort()
     return result
   }
@@ -93,7 +98,19 @@ public struct InputScanner: Sendable {
     var size = 0
     if let mapped = MappedFile(path: file.path) {
       size = mapped.bytes.count
-      result = read(mapped.bytes, display: file.display) { mapped.releaseConsumed(upTo: $0) }
+      if let mark = ByteOrderMark(mapped.bytes) {
+        result = readTranscoded(mapped.bytes, mark: mark, display: file.display)
+      } else {
+        result = read(mapped.bytes, display: file.display) { mapped.releaseConsumed(upTo: $0) }
+      }
+      if mapped.changedSinceMapped {
+        // Half of one version and half of another (or zeros) is no result: say so instead.
+        result = IngestResult(filesExamined: 1)
+        result.skipped.append(Self.changedWhileRead(file.display))
+      }
+    } else if FileEntry.kind(of: file.path, following: true) != .regular {
+      result.filesExamined += 1
+      result.skipped.append(Self.notRegular(file.display, kind: "no longer a regular file"))
     } else if let data = FileManager.default.contents(atPath: file.path) {
       size = data.count
       let bytes = [UInt8](data)
@@ -111,18 +128,36 @@ public struct InputScanner: Sendable {
     return result
   }
 
+  /// A UTF-16 or UTF-32 file (PowerShell writes UTF-16 LE), read as UTF-8 with a note.
+  static func readTranscoded(_ buffer: UnsafeBufferPointer<UInt8>, mark: ByteOrderMark, display: String) -> IngestResult {
+    guard let utf8 = mark.utf8(buffer) else {
+      var result = IngestResult(filesExamined: 1)
+      result.skipped.append(
+        SkippedInput(
+          location: SourceLocation(path: display), kind: .unreadable,
+          reason: "starts with a \(mark.rawValue) byte-order mark but is not valid \(mark.rawValue) text"))
+      return result
+    }
+    var result = utf8.withUnsafeBufferPointer { read($0, display: display, releaseConsumed: nil) }
+    for index in result.runs.indices { result.runs[index].notes.append("read as \(mark.rawValue) text (byte-order mark)") }
+    return result
+  }
+
   static func read(
     _ buffer: UnsafeBufferPointer<UInt8>, display: String, releaseConsumed: ((Int) -> Void)?
   ) -> IngestResult {
     var result = IngestResult()
     if !looksLikeJSON(buffer) {
-      let bytes = Array(buffer)
+      // Only the head is looked at to word the reason: a 3 GB file that is not a result
+      // was copied whole (6.3 GB resident) just to be skipped.
+      let head = Array(UnsafeBufferPointer(rebasing: buffer.prefix(Self.sniffedBytes)))
       result.filesExamined += 1
-      let isEmpty = bytes.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
+      let isEmpty = buffer.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
+      releaseConsumed?(buffer.count)
       result.skipped.append(
         SkippedInput(
           location: SourceLocation(path: display), kind: isEmpty ? .unreadable : .notAResult,
-          reason: isEmpty ? "empty file" : Self.reasonForNonJSON(display, bytes: bytes)))
+          reason: isEmpty ? "empty file" : Self.reasonForNonJSON(display, bytes: head)))
       return result
     }
     return ResultFileReader().read(buffer, path: display, releaseConsumed: releaseConsumed)
@@ -170,13 +205,16 @@ public struct InputScanner: Sendable {
         result.skipped.append(SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: reason))
       case .htmlPage?:
         result.filesExamined += 1
-        if let data = FileManager.default.contents(atPath: file.path), LocustFileDetector.isLocustReport([UInt8](data)) {
+        // Searched in chunks: a huge page that is not a report is never held whole.
+        if LocustFileDetector.isLocustReport(path: file.path) {
           result.filesExamined -= 1
           locust.append(LocustRunSet.File(path: file.path, display: file.display, kind: .html))
         } else {
           result.skipped.append(
             SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: "HTML page that is not a Locust report"))
         }
+      case nil where LocustFileDetector.isLocustJSONBeyondHead(path: file.path, head: head):
+        locust.append(LocustRunSet.File(path: file.path, display: file.display, kind: .json))
       case nil:
         rest.append(file)
       }
@@ -195,16 +233,16 @@ public struct InputScanner: Sendable {
   }
 
   private func collect(
-    directory: String, displayPrefix: String, root: String, visited: inout Set<String>,
+    directory: String, displayPrefix: String, roots: [String], visited: inout Set<String>,
     files: inout [(path: String, display: String)], result: inout IngestResult
   ) {
-    let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+    let real = RealPath.resolve(directory)
+    if excludedPaths.contains(real) { return }
     guard visited.insert(real).inserted else {
       result.skipped.append(
         SkippedInput(location: SourceLocation(path: displayPrefix.isEmpty ? directory : displayPrefix), kind: .notAResult, reason: "folder already visited (symbolic link loop)"))
       return
     }
-    if excludedPaths.contains(URL(fileURLWithPath: directory).standardizedFileURL.path) { return }
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -217,25 +255,57 @@ public struct InputScanner: Sendable {
       let path = (directory as NSString).appendingPathComponent(name)
       let display = displayPrefix.isEmpty ? name : displayPrefix + "/" + name
       if name.hasPrefix(".") { continue }  // .git, .DS_Store: never benchmark output
-      if excludedPaths.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { continue }
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        result.skipped.append(SkippedInput(location: SourceLocation(path: display), kind: .unreadable, reason: "broken symbolic link"))
-        continue
+      var kind = FileEntry.kind(of: path, following: false)
+      if case .symbolicLink = kind {
+        kind = FileEntry.kind(of: path, following: true)
+        if kind == .directory {
+          let target = FileEntry.realPath(path)
+          guard roots.contains(where: { RealPath.isInside(target, folder: $0) }) else {
+            result.skipped.append(
+              SkippedInput(
+                location: SourceLocation(path: display), kind: .notAResult,
+                reason: "symbolic link to a folder outside the input (\(target)); not followed"))
+            continue
+          }
+        }
       }
-      if isDirectory.boolValue {
-        collect(directory: path, displayPrefix: display, root: root, visited: &visited, files: &files, result: &result)
-      } else if displayPrefix.isEmpty && Self.configurationFileNames.contains(name) {
-        continue  // read by ConfigurationFile
-      } else {
-        files.append((path, display))
+      switch kind {
+      case .missing:
+        result.skipped.append(SkippedInput(location: SourceLocation(path: display), kind: .unreadable, reason: "broken symbolic link"))
+      case .directory:
+        collect(directory: path, displayPrefix: display, roots: roots, visited: &visited, files: &files, result: &result)
+      case .regular:
+        // benchreport.yaml at the top is read by ConfigurationFile.
+        if !(displayPrefix.isEmpty && Self.configurationFileNames.contains(name)) { files.append((path, display)) }
+      case .other(let what), .symbolicLink(let what):
+        result.skipped.append(Self.notRegular(display, kind: what))
       }
     }
+  }
+
+  /// A file shortened or rewritten while it was read (a benchmark still writing it).
+  static func changedWhileRead(_ display: String) -> SkippedInput {
+    SkippedInput(
+      location: SourceLocation(path: display), kind: .unreadable,
+      reason: "changed while it was read (shortened or rewritten, e.g. by a benchmark still writing it); run again once it is complete")
+  }
+
+  /// A FIFO, socket or device: never opened (a FIFO named `*.json` would block the run forever).
+  static func notRegular(_ display: String, kind: String) -> SkippedInput {
+    SkippedInput(
+      location: SourceLocation(path: display), kind: .notAResult, reason: "not a regular file (\(kind)); not read")
   }
 
   private static func looksLikeJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     LeadingBytes.startsLikeJSON(bytes)
   }
+
+  /// How much of a file that is not JSON is read to say what it is: enough for a console
+  /// log's long preamble (the result banner was at byte 2762 in SOURCES #36).
+  static let sniffedBytes = 4 << 20
+
+  /// Extensions of console output and notes; a text file with one is "console log / notes".
+  static let consoleExtensions: Set<String> = ["log", "txt", "out", "err"]
 
   static func reasonForNonJSON(_ path: String, bytes: [UInt8]) -> String {
     if bytes.isEmpty { return "empty file" }
@@ -249,12 +319,15 @@ public struct InputScanner: Sendable {
       return "CSV file that is neither a Locust output nor a known benchmark table"
     }
     // The banner (`"{s:{c}^{n}}"` with c "=", as vLLM and SGLang print it) follows the argparse
-    // dump and the progress bars, so it is rarely in the head (byte 2762 in the real log of
-    // SOURCES #36): search the whole file, for the banner rather than the bare phrase.
+    // dump and the progress bars, so it is rarely in the first line (byte 2762 in the real log
+    // of SOURCES #36): search the sniffed head, for the banner rather than the bare phrase.
     if ByteSearch.contains("= Serving Benchmark Result =", in: bytes) {
       return "console log of a vLLM benchmark (the saved JSON result is what benchreport reads)"
     }
     let ext = (name as NSString).pathExtension
+    // Console output and notes kept beside the results (`bench.log`, `commands.txt`), told
+    // from other files by their text content, not only by their name.
+    if Self.consoleExtensions.contains(ext), !bytes.prefix(4096).contains(0) { return ResultFileReader.consoleTextReason }
     return ext.isEmpty ? "not a benchmark result file" : "not a benchmark result file (.\(ext))"
   }
 

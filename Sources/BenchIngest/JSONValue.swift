@@ -69,6 +69,10 @@ public struct NumberLists: Sendable, Equatable {
   public var values: [Double] = []
   /// `count + 1` offsets into `values`, starting at 0.
   public var offsets: [Int] = [0]
+  /// The smallest and largest of `values`, kept while they are parsed, so a reader can check
+  /// their range without another pass over millions of numbers (+∞ / −∞ when empty).
+  public var minimum = Double.infinity
+  public var maximum = -Double.infinity
 
   public init() {}
 

@@ -40,6 +40,54 @@ enum LocustFileDetector {
     return .file(.csv(kind))
   }
 
+  /// Whether a JSON file whose head was inconclusive is a Locust `--json` output after all:
+  /// its first entry's `name` (a request name, the first key) can be longer than the head, so
+  /// the keys that identify it come later. Searched in 1 MiB chunks up to `limit` bytes, and
+  /// only for a full head that starts as Locust's does: `[{"name"`.
+  static func isLocustJSONBeyondHead(path: String, head: [UInt8], limit: Int = 64 << 20) -> Bool {
+    guard head.count >= 64 * 1024,
+      head.prefix(256).filter({ !LeadingBytes.isInsignificant($0) }).starts(with: Array("[{\"name\"".utf8)),
+      let handle = FileHandle(forReadingAtPath: path)
+    else { return false }
+    defer { try? handle.close() }
+    var seenRate = false
+    var seenTimes = false
+    var carry: [UInt8] = []
+    var read = 0
+    while read < limit, let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
+      read += data.count
+      let window = carry + [UInt8](data)
+      seenRate = seenRate || ByteSearch.contains("\"num_reqs_per_sec\"", in: window)
+      seenTimes = seenTimes || ByteSearch.contains("\"response_times\"", in: window)
+      if seenRate && seenTimes { return true }
+      carry = Array(window.suffix(32))  // a key split across two chunks
+    }
+    return false
+  }
+
+  /// Whether the HTML file at `path` is a Locust report, read in 1 MiB chunks up to `limit`
+  /// bytes: memory stays bounded however large a page that is not a report is. The marks sit
+  /// after the report's ~1 MB script bundle and before its data (byte 948 130 of 952 562 in
+  /// samples/locust-user-sweep-gateway/u128.html), so a long history does not push them out.
+  static func isLocustReport(path: String, limit: Int = 32 << 20) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    var seenHistory = false
+    var seenLocust = false
+    var carry: [UInt8] = []
+    var read = 0
+    while read < limit, let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
+      read += data.count
+      let window = carry + [UInt8](data)
+      if ByteSearch.contains("window.templateArgs = {", in: window) { return true }
+      seenHistory = seenHistory || ByteSearch.contains("stats_history", in: window)
+      seenLocust = seenLocust || ByteSearch.contains("Locust", in: window)
+      if seenHistory && seenLocust { return true }
+      carry = Array(window.suffix(32))
+    }
+    return false
+  }
+
   /// Whether a whole HTML file is a Locust report.
   static func isLocustReport(_ bytes: [UInt8]) -> Bool {
     ByteSearch.contains("window.templateArgs = {", in: bytes)

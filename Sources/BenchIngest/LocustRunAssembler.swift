@@ -207,8 +207,8 @@ struct LocustRunAssembler {
     // The modern HTML report holds the final failure counts; `_failures.csv` is rewritten every
     // second and can miss the last one.
     let htmlIsFinal = html?.style == "modern"
-    let failureList = (htmlIsFinal ? html?.failures : nil) ?? failures ?? html?.failures ?? []
-    let exceptionList = (htmlIsFinal ? html?.exceptions : nil) ?? exceptions ?? html?.exceptions ?? []
+    let failureList = LocustFailuresCSVReader.capped((htmlIsFinal ? html?.failures : nil) ?? failures ?? html?.failures ?? [])
+    let exceptionList = LocustFailuresCSVReader.capped((htmlIsFinal ? html?.exceptions : nil) ?? exceptions ?? html?.exceptions ?? [])
     if let failures, htmlIsFinal, let html {
       let csvCount = failures.reduce(0) { $0 + $1.occurrences }
       let htmlCount = html.failures.reduce(0) { $0 + $1.occurrences }
@@ -356,21 +356,31 @@ struct LocustRunAssembler {
     let n1 = endRow?.totalRequests ?? 0
     let f0 = startRow?.totalFailures ?? 0
     let f1 = endRow?.totalFailures ?? 0
-    let requests = max(0, n1 - n0)
-    let failures = max(0, f1 - f0)
     let duration = end - start
     run.users = plateau.users
     run.plateau = (rows[plateau.first].timestamp - origin)...(end - origin)
-    run.numPrompts = requests
-    run.completed = requests - failures
-    run.failed = failures
     run.duration = duration
-    if duration > 0 {
+    // Cumulative counters that go down mean Locust was restarted or its stats were reset
+    // within the step: the difference is no count (it read as 0 req/s, with no word of why).
+    if n1 < n0 || f1 < f0 {
+      run.notes.append(
+        "step \(step) of \(steps): the cumulative Total \(n1 < n0 ? "Request Count went down from \(n0) to \(n1)" : "Failure Count went down from \(f0) to \(f1)") "
+          + "within the step (Locust restarted or its statistics reset); its counts and throughput are unknown")
+    }
+    let countersValid = n1 >= n0 && f1 >= f0
+    let requests = max(0, n1 - n0)
+    let failures = min(requests, max(0, f1 - f0))
+    if countersValid {
+      run.numPrompts = requests
+      run.completed = requests - failures
+      run.failed = failures
+    }
+    if duration > 0, countersValid {
       run.totalRequestThroughput = Double(requests) / duration
       run.requestThroughput = Double(requests - failures) / duration
     }
     var summary = LatencySummary(origin: .recomputed)
-    if requests > 0, let a1 = endRow?.totalAverage {
+    if countersValid, requests > 0, let a1 = endRow?.totalAverage {
       let a0 = startRow?.totalAverage ?? 0
       summary.mean = (a1 * Double(n1) - a0 * Double(n0)) / Double(requests)
     }

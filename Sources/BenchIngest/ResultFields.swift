@@ -40,6 +40,17 @@ struct ResultFields {
     }
   }
 
+  /// A duration or throughput: a finite number ≥ 0, or nil (with a note when negative — a
+  /// negative duration or rate is a broken file, not a measurement).
+  mutating func measure(_ key: String) -> Double? {
+    guard let number = double(key) else { return nil }
+    guard number >= 0 else {
+      notes.append("\(key) is \(number), but a duration or throughput cannot be negative; treated as unknown")
+      return nil
+    }
+    return number
+  }
+
   /// A count: a non-negative whole number.
   mutating func int(_ key: String) -> Int? {
     guard let number = double(key) else { return nil }

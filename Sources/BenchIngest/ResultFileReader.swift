@@ -32,9 +32,12 @@ public struct ResultFileReader: Sendable {
         SkippedInput(location: SourceLocation(path: path), kind: .notAResult, reason: "not JSON (does not start with '{' or '[')"))
       return result
     }
-    let parsed = parser.parseDocuments(bytes, releaseConsumed: releaseConsumed)
-    let multiple = parsed.documents.count > 1 || parsed.error != nil && !parsed.documents.isEmpty
-    for document in parsed.documents {
+    // Documents are converted as they are parsed and then dropped. Whether locations carry a
+    // line number depends on there being more than one, so the first waits for the second.
+    var first: TolerantJSONParser.Document?
+    var count = 0
+    var notRead: (count: Int, firstLine: Int, lastLine: Int)?
+    func convert(_ document: TolerantJSONParser.Document, multiple: Bool) {
       switch document.value {
       case .object(let object):
         let location = SourceLocation(path: path, line: multiple ? document.line : nil)
@@ -50,7 +53,36 @@ public struct ResultFileReader: Sendable {
             reason: "top-level value is \(document.value.typeName), not a result object"))
       }
     }
-    if let error = parsed.error {
+    let error = parser.parseDocuments(bytes, releaseConsumed: releaseConsumed) { document in
+      count += 1
+      if count == 1 {
+        first = document
+        return
+      }
+      if count == 2, let pending = first {
+        convert(pending, multiple: true)
+        first = nil
+      }
+      guard count <= Self.maximumObjects else {
+        notRead = (count: (notRead?.count ?? 0) + 1, firstLine: notRead?.firstLine ?? document.line, lastLine: document.line)
+        return
+      }
+      convert(document, multiple: true)
+    }
+    if let pending = first { convert(pending, multiple: error != nil) }
+    if let notRead {
+      result.skipped.append(
+        SkippedInput(
+          location: SourceLocation(path: path, line: notRead.firstLine), kind: .unsupported,
+          reason: "\(notRead.count) more result objects (lines \(notRead.firstLine)–\(notRead.lastLine)) not read: "
+            + "benchreport reads at most \(Self.maximumObjects) per file, to keep memory bounded; split the file to read them all"))
+    }
+    if let error, count == 0, Self.looksLikeConsoleText(bytes, error: error) {
+      result.skipped.append(
+        SkippedInput(location: SourceLocation(path: path), kind: .notAResult, reason: Self.consoleTextReason))
+      return result
+    }
+    if let error {
       let kept = result.runs.count
       let suffix = kept > 0 ? "; the \(kept) result\(kept == 1 ? "" : "s") before it were read" : ""
       result.skipped.append(
@@ -60,6 +92,27 @@ public struct ResultFileReader: Sendable {
     }
     return result
   }
+
+  /// Why console output and notes kept beside the results are skipped.
+  public static let consoleTextReason = "console log / notes, not a result file"
+
+  /// Whether a file that starts like JSON but breaks on its first line is console output or
+  /// notes (`[2026-01-03 10:00:01] INFO …`, `[rank0]: …`, `[1/100] …`) rather than a broken
+  /// result: it has more lines after the broken first one, and its head names none of the keys
+  /// every result has. A result cut short, or with a typo, stays unreadable (exit 1).
+  static func looksLikeConsoleText(_ bytes: UnsafeBufferPointer<UInt8>, error: JSONParseError) -> Bool {
+    guard error.line == 1 else { return false }
+    let head = UnsafeBufferPointer(rebasing: bytes.prefix(64 * 1024))
+    guard let newline = head.firstIndex(of: 0x0A), head[(newline + 1)...].contains(where: { !LeadingBytes.isInsignificant($0) })
+    else {
+      return false
+    }
+    return !ResultKind.metricKeys.contains { ByteSearch.firstOccurrence(of: Array("\"\($0)\"".utf8), in: head) != nil }
+  }
+
+  /// Result objects read from one file (`--append-result`, JSONL); the rest are counted and
+  /// listed as not read. 100 000 objects took 880 MB; a real sweep file has tens.
+  static let maximumObjects = 1000
 
   private func readArray(_ elements: [JSONValue], path: String, line: Int?, into result: inout IngestResult) {
     for (index, element) in elements.enumerated() {
@@ -74,6 +127,28 @@ public struct ResultFileReader: Sendable {
   }
 
   private func read(_ object: JSONObject, at location: SourceLocation, into result: inout IngestResult) {
+    let before = result.runs.count
+    readClassified(object, at: location, into: &result)
+    // A load level of 0 or less (`max_concurrency: 0`, a rate of 0) is no point on any curve:
+    // its axis position broke the charts and with them the whole report.
+    if result.runs.count > before, let reason = Self.invalidLevel(result.runs[before]) {
+      result.runs.removeLast()
+      result.skipped.append(SkippedInput(location: location, kind: .unreadable, reason: reason))
+    }
+  }
+
+  /// Why a run's load level cannot be used, nil when it can.
+  static func invalidLevel(_ run: Run) -> String? {
+    if let concurrency = run.maxConcurrency, concurrency <= 0 {
+      return "max_concurrency is \(concurrency), not a load level; run left out"
+    }
+    if case .finite(let rate)? = run.requestRate, !(rate > 0) {
+      return "request_rate is \(rate), not a load level; run left out"
+    }
+    return nil
+  }
+
+  private func readClassified(_ object: JSONObject, at location: SourceLocation, into result: inout IngestResult) {
     switch ResultKind.classify(object) {
     case .vllm(let schema):
       let run = VLLMServingReader.read(object, source: location, format: SourceFormat(tool: .vllmServe, schema: schema))

@@ -36,14 +36,14 @@ enum SGLangReader {
       run.requestRate = fields.requestRate("request_rate")
     }
     run.maxConcurrency = fields.int("max_concurrency")
-    run.duration = fields.double("duration")
+    run.duration = fields.measure("duration")
     run.completed = fields.int("completed")
     run.totalInputTokens = fields.int("total_input_tokens") ?? fields.int("total_input")
     run.totalOutputTokens = fields.int("total_output_tokens") ?? fields.int("total_output")
-    run.inputThroughput = fields.double("input_throughput")
-    run.outputThroughput = fields.double("output_throughput") ?? fields.double("output_token_throughput")
-    run.totalTokenThroughput = fields.double("total_throughput")
-    run.requestThroughput = fields.double("request_throughput")
+    run.inputThroughput = fields.measure("input_throughput")
+    run.outputThroughput = fields.measure("output_throughput") ?? fields.measure("output_token_throughput")
+    run.totalTokenThroughput = fields.measure("total_throughput")
+    run.requestThroughput = fields.measure("request_throughput")
     if run.requestThroughput == nil, let completed = run.completed, let duration = run.duration, duration > 0 {
       run.requestThroughput = Double(completed) / duration
       run.notes.append("request throughput = completed / duration (not in this SGLang file)")
@@ -55,7 +55,7 @@ enum SGLangReader {
       run.notes.append("total token throughput = (input + output tokens) / duration")
     }
     run.measuredConcurrency = fields.double("concurrency")
-    run.peakOutputThroughput = fields.double("max_output_tokens_per_s")
+    run.peakOutputThroughput = fields.measure("max_output_tokens_per_s")
     run.peakConcurrentRequests = fields.double("max_concurrent_requests")
     run.latency = fields.latencySummaries(metricNames: metricNames)
     // S1 spelled two medians without the unit suffix.
@@ -76,7 +76,7 @@ enum SGLangReader {
       }
     }
     var sampleNotes: [String] = []
-    run.samples = RequestSamplesReader.read(object, notes: &sampleNotes)
+    run.samples = RequestSamplesReader.read(object, file: source.description, notes: &sampleNotes)
     if let samples = run.samples {
       run.numPrompts = samples.count
       run.failed = samples.succeeded.filter { !$0 }.count

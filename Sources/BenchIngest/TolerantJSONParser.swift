@@ -55,11 +55,21 @@ public struct TolerantJSONParser: Sendable {
   public func parseDocuments(
     _ buffer: UnsafeBufferPointer<UInt8>, releaseConsumed: ((Int) -> Void)? = nil
   ) -> Result {
+    var documents: [Document] = []
+    let error = parseDocuments(buffer, releaseConsumed: releaseConsumed) { documents.append($0) }
+    return Result(documents: documents, error: error)
+  }
+
+  /// Parses every top-level value in `buffer`, handing each to `each` as soon as it is read and
+  /// keeping none: a file of 100 000 `--append-result` objects never holds all their trees at
+  /// once. Returns the error that stopped the reading, if any.
+  public func parseDocuments(
+    _ buffer: UnsafeBufferPointer<UInt8>, releaseConsumed: ((Int) -> Void)? = nil, each: (Document) -> Void
+  ) -> JSONParseError? {
     powersOfFive128.withUnsafeBufferPointer { table in
       var cursor = Cursor(
         bytes: buffer, end: buffer.count, skippedKeys: skippedKeys, flattenedKeys: flattenedKeys,
         maximumDepth: maximumDepth, powersOfFive: table.baseAddress!, releaseConsumed: releaseConsumed)
-      var documents: [Document] = []
       // Lines are counted incrementally between documents, so a JSONL file with many lines
       // costs one pass, not one rescan per line.
       var line = 1
@@ -71,13 +81,13 @@ public struct TolerantJSONParser: Sendable {
           line += cursor.newlines(from: counted, to: cursor.position)
           counted = cursor.position
           let value = try cursor.parseValue(depth: 0)
-          documents.append(Document(value: value, line: line))
+          each(Document(value: value, line: line))
         }
-        return Result(documents: documents, error: nil)
+        return nil
       } catch let error as JSONParseError {
-        return Result(documents: documents, error: error)
+        return error
       } catch {
-        return Result(documents: documents, error: cursor.error("unexpected failure: \(error)"))
+        return cursor.error("unexpected failure: \(error)")
       }
     }
   }
@@ -369,6 +379,8 @@ private struct Cursor {
       return try parseValue(depth: depth)
     }
     var lists = NumberLists()
+    var low = Double.infinity
+    var high = -Double.infinity
     position += 1
     skipWhitespace()
     if position < end && bytes[position] == UInt8(ascii: "]") {
@@ -387,7 +399,11 @@ private struct Cursor {
         while true {
           skipWhitespace()
           guard position < end, Self.startsNumber(bytes[position]) else { break outer }
-          lists.values.append(try parseNumber())
+          let value = try parseNumber()
+          lists.values.append(value)
+          // In locals (registers), stored once at the end.
+          if value < low { low = value }
+          if value > high { high = value }
           skipWhitespace()
           guard position < end else { break outer }
           if bytes[position] == UInt8(ascii: ",") {
@@ -408,6 +424,8 @@ private struct Cursor {
         position += 1
       } else if bytes[position] == UInt8(ascii: "]") {
         position += 1
+        lists.minimum = low
+        lists.maximum = high
         return .numberLists(lists)
       } else {
         break outer

@@ -43,21 +43,21 @@ enum VLLMServingReader {
     }
     run.maxConcurrency = fields.int("max_concurrency")
     run.runNumber = fields.int("run_number")
-    run.duration = fields.double("duration")
+    run.duration = fields.measure("duration")
     run.completed = fields.int("completed")
     run.failed = fields.int("failed")
     run.totalInputTokens = fields.int("total_input_tokens")
     run.totalOutputTokens = fields.int("total_output_tokens")
-    run.requestThroughput = fields.double("request_throughput") ?? fields.double("request_inthroughput")
-    run.requestGoodput = fields.double("request_goodput") ?? fields.double("request_goodput:")
-    run.inputThroughput = fields.double("input_throughput")
-    run.outputThroughput = fields.double("output_throughput")
-    run.totalTokenThroughput = fields.double("total_token_throughput")
+    run.requestThroughput = fields.measure("request_throughput") ?? fields.measure("request_inthroughput")
+    run.requestGoodput = fields.measure("request_goodput") ?? fields.measure("request_goodput:")
+    run.inputThroughput = fields.measure("input_throughput")
+    run.outputThroughput = fields.measure("output_throughput")
+    run.totalTokenThroughput = fields.measure("total_token_throughput")
     if run.totalTokenThroughput == nil, let input = run.inputThroughput, let output = run.outputThroughput {
       run.totalTokenThroughput = input + output
       run.notes.append("total token throughput = input_throughput + output_throughput (V1–V4 file)")
     }
-    run.peakOutputThroughput = fields.double("max_output_tokens_per_s")
+    run.peakOutputThroughput = fields.measure("max_output_tokens_per_s")
     run.peakConcurrentRequests = fields.double("max_concurrent_requests")
     run.latency = fields.latencySummaries(metricNames: metricNames)
     for key in object.keys where !knownKeys.contains(key) && !isMetricKey(key) && !isMeasuredKey(key) {
@@ -70,7 +70,7 @@ enum VLLMServingReader {
       run.notes.append("V4/V5-era file: vLLM then wrote mean and median E2EL swapped; recomputed from samples when present")
     }
     var sampleNotes: [String] = []
-    run.samples = RequestSamplesReader.read(object, notes: &sampleNotes)
+    run.samples = RequestSamplesReader.read(object, file: source.description, notes: &sampleNotes)
     run.notes += fields.notes + sampleNotes
     return run
   }

@@ -8,6 +8,19 @@ public struct ExceptionRecord: Sendable, Hashable {
   /// Worker ids, or `local`.
   public var nodes: String?
 
+  /// For the record standing for the rows left out of a long table: how many it folds.
+  public var foldedRows: Int = 0
+
+  /// Whether this record is the "N more" line of a table cut at its top rows.
+  public var isRemainder: Bool { foldedRows > 0 }
+
+  /// The record standing for `rows` distinct exceptions with `count` occurrences in all.
+  public static func remainder(rows: Int, count: Int) -> ExceptionRecord {
+    var record = ExceptionRecord(count: count, message: "\(rows) more distinct exceptions, not listed (\(count) in all)")
+    record.foldedRows = rows
+    return record
+  }
+
   public init(count: Int, message: String, location: String? = nil, nodes: String? = nil) {
     self.count = count
     self.message = message

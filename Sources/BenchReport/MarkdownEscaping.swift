@@ -1,7 +1,8 @@
 import Foundation
 
 /// Makes text from input files safe inside Markdown: a model name with `|` must not split a
-/// table cell, a newline must not end a row, and `<`/backticks must not become markup.
+/// table cell, a newline must not end a row, `<`/backticks must not become
+/// markup, and `@name` must not become a live mention.
 public enum MarkdownEscaping {
   /// For a table cell or inline text.
   public static func inline(_ text: String) -> String {
@@ -19,6 +20,9 @@ public enum MarkdownEscaping {
       case "[": result += "\\["
       case "]": result += "\\]"
       case "\\": result += "\\\\"
+      // `@org/team` in a model or file name must not notify anyone from a PR comment; a
+      // zero-width space after the `@` (as Renovate does) keeps it readable and inert.
+      case "@": result += "@&#8203;"
       default: result.append(character)
       }
     }

@@ -31,7 +31,9 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         + searched.joined(separator: ", ") + "); create it or correct the name"
     case .malformedHTML(let template, let line, let column, let message):
       "the HTML rendered from \(template) is not well-formed XHTML at output line \(line), column \(column): \(message); "
-        + "HTML templates must be XHTML (close every element, e.g. <br/>; write & as &amp;)"
+        + "HTML templates must be XHTML (close every element, e.g. <br/>; write & as &amp;). "
+        + "Text from input files is cleaned of the characters XML forbids, so with an unchanged default "
+        + "template this is a benchreport bug: please report it with the input"
     case .unknownTemplate(let name, let directory, let available):
       "no template “\(name)” in \(directory); available: \(available.joined(separator: ", "))"
     case .wouldOverwrite(let paths):

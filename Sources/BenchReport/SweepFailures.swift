@@ -13,14 +13,19 @@ enum SweepFailures {
   }
 
   static func failures(of sweep: Sweep) -> [Entry<FailureRecord>] {
+    // The "N more" records of cut tables come last, whatever their totals.
     collect(sweep) { $0.failureRecords }.sorted { lhs, rhs in
+      if lhs.record.isRemainder != rhs.record.isRemainder { return rhs.record.isRemainder }
       if lhs.record.occurrences != rhs.record.occurrences { return lhs.record.occurrences > rhs.record.occurrences }
       return (lhs.file, lhs.record.name, lhs.record.error) < (rhs.file, rhs.record.name, rhs.record.error)
     }
   }
 
   static func exceptions(of sweep: Sweep) -> [Entry<ExceptionRecord>] {
-    collect(sweep) { $0.exceptionRecords }.sorted { ($0.record.count, $1.file) > ($1.record.count, $0.file) }
+    collect(sweep) { $0.exceptionRecords }.sorted {
+      $0.record.isRemainder != $1.record.isRemainder
+        ? $1.record.isRemainder : ($0.record.count, $1.file) > ($1.record.count, $0.file)
+    }
   }
 
   static func collect<Record>(_ sweep: Sweep, _ records: (Run) -> [Record]) -> [Entry<Record>] {

@@ -5,8 +5,13 @@ import Foundation
 /// the `templates/` folder of the source tree the executable was built in.
 public enum TemplatesDirectory {
   public static func locate(explicit: String?, executablePath: String) throws(ReportError) -> String {
+    // A folder the user named is the only candidate: falling back to the default templates
+    // would quietly write a report they did not ask for.
+    if let explicit {
+      guard isTemplatesFolder(explicit) else { throw .templatesNotFound(searched: [explicit]) }
+      return explicit
+    }
     var candidates: [String] = []
-    if let explicit { candidates.append(explicit) }
     if let fromEnvironment = ProcessInfo.processInfo.environment["BENCHREPORT_TEMPLATES"] {
       candidates.append(fromEnvironment)
     }
@@ -18,7 +23,6 @@ public enum TemplatesDirectory {
       folder = folder.deletingLastPathComponent()
     }
     for candidate in candidates where isTemplatesFolder(candidate) { return candidate }
-    if let explicit { throw .templatesNotFound(searched: [explicit]) }
     throw .templatesNotFound(searched: candidates)
   }
 

@@ -65,6 +65,7 @@ struct AnalyzeCommand: ParsableCommand {
   var timings = false
 
   func validate() throws {
+    try OutputSelection.validateOutputFolder(out)
     try output.validate()
     for (format, path) in try templatePaths() where !formats.contains(format) {
       throw ValidationError("--template \(path) is for \(format.rawValue), but --format does not include \(format.rawValue)")
@@ -98,9 +99,11 @@ struct AnalyzeCommand: ParsableCommand {
   func run() throws {
     MemoryPolicy.apply()
     let outputFolder = URL(fileURLWithPath: out).standardizedFileURL.path
-    try OutputSelection.refuseOutputInside(inputs: inputs, outputFolder: outputFolder, out: out, force: force)
+    try OutputSelection.refuseOutputInside(inputs: inputs, out: out, force: force)
     var clock = PhaseTimings(enabled: timings)
     let settingsAndEnvironment = try thresholds.load(inputs: inputs)
+    // Templates and strings before the (long) ingest: a missing folder fails at once.
+    let (templatesFolder, strings) = try language.load()
     // Ingest and analysis in a scope of their own, so that nothing but `input` holds the runs'
     // samples once the chart specs (and the baseline comparison) no longer need them.
     var input = try {
@@ -133,9 +136,13 @@ struct AnalyzeCommand: ParsableCommand {
       return input
     }()
     let skipped = input.skipped
-
-    let (templatesFolder, strings) = try language.load()
-    let writer = OutputWriter(directory: out)
+    // Nothing to analyse: write nothing, so last week's report in --out stays as it was.
+    if input.analyses.isEmpty {
+      var message = "benchreport: no benchmark results found in \(inputs.joined(separator: ", ")); nothing written to \(out)\n"
+      for skipped in skipped { message += "  skipped \(skipped.location): \(skipped.reason)\n" }
+      FileHandle.standardError.write(Data(message.utf8))
+      throw ExitCode(2)
+    }
     let charts =
       chartFormats.isEmpty
       ? [] : ReportCharts.build(input, strings: strings) + (input.baseline.map { ComparisonCharts.build($0, strings: strings) } ?? [])
@@ -144,27 +151,39 @@ struct AnalyzeCommand: ParsableCommand {
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
     let finalInput = input
-    var (written, links) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) { group, links in
-      var input = finalInput
-      input.charts = links
-      return zip(group, renderer.render(group, input, templates: templates)).map { format, result in
-        result.map { (format.fileName, $0) }
+    // Everything goes to a staging folder first and replaces the previous set only once it
+    // is complete; any failure before that leaves --out as it was.
+    let transaction = try OutputTransaction(destination: out)
+    let writer = transaction.writer
+    var written: [String]
+    do {
+      let links: [ChartLink]
+      let leftOut: [SkippedInput]
+      (written, links, leftOut) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) {
+        group, links, leftOut in
+        var input = finalInput
+        input.charts = links
+        if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
+        return zip(group, renderer.render(group, input, templates: templates)).map { format, result in
+          result.map { (format.fileName, $0) }
+        }
       }
-    }
-    input.charts = links
-    // With a baseline, the machine-readable comparison goes next to analysis.json.
-    if formats.contains(.json), var baselineInput = input.baseline {
-      baselineInput.charts = input.charts.filter(\.isComparison)
-      written.append(try writer.write(ComparisonJSONWriter().render(baselineInput), to: ReportFormat.json.comparisonFileName))
+      input.charts = links
+      if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
+      // With a baseline, the machine-readable comparison goes next to analysis.json.
+      if formats.contains(.json), var baselineInput = input.baseline {
+        baselineInput.charts = input.charts.filter(\.isComparison)
+        written.append(try writer.write(ComparisonJSONWriter().render(baselineInput), to: ReportFormat.json.comparisonFileName))
+      }
+      try transaction.commit()
+    } catch {
+      transaction.abort()
+      throw error
     }
     clock.lap("output")  // charts and documents, rendered side by side
     clock.print()
     if !quiet {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
-    }
-    if input.analyses.isEmpty {
-      FileHandle.standardError.write(Data("benchreport: no benchmark results found in \(inputs.joined(separator: ", "))\n".utf8))
-      throw ExitCode(2)
     }
     if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
   }

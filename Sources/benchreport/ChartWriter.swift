@@ -70,9 +70,15 @@ struct ChartWriter: Sendable {
 
   /// An XML comment standing for chart `index`'s `<svg>` element until it is drawn: it passes
   /// through the templates (written with `{{{svgMarkup}}}`) and the XHTML check unchanged,
-  /// and cannot occur in text, which the templates escape.
+  /// and cannot occur in text, which the templates escape. It carries a random token drawn
+  /// once per run, so no input (a file named like a placeholder) can predict it; and only the
+  /// HTML report is searched for it.
   static func placeholder(index: Int) -> String { "\(placeholderPrefix)\(index)-->" }
-  static let placeholderPrefix = "<!--benchreport-inline-chart-"
+  static let placeholderPrefix: String = {
+    var generator = SystemRandomNumberGenerator()
+    let token = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+    return "<!--benchreport-inline-chart-\(token)-"
+  }()
 
   /// `document` with every placeholder replaced by its chart's `<svg>` element. Searched as
   /// bytes: Foundation's `range(of:)` took a quarter of a second on a 5 MB report.

@@ -69,6 +69,7 @@ struct CompareCommand: ParsableCommand {
   var quiet = false
 
   func validate() throws {
+    try OutputSelection.validateOutputFolder(out)
     let output = OutputSelection(format: format, charts: charts)
     try output.validate()
     if let failOn {
@@ -83,7 +84,7 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     MemoryPolicy.apply()
     let outputFolder = URL(fileURLWithPath: out).standardizedFileURL.path
-    try OutputSelection.refuseOutputInside(inputs: [base, new], outputFolder: outputFolder, out: out, force: force)
+    try OutputSelection.refuseOutputInside(inputs: [base, new], out: out, force: force)
     let output = OutputSelection(format: format, charts: charts)
     var settings = try noise.settings()
     settings.rules = try failOn.map { try RegressionRule.parseList($0) } ?? []
@@ -95,17 +96,29 @@ struct CompareCommand: ParsableCommand {
       comparison: comparison, baseName: base, newName: new, skipped: (baseSide.skipped + newSide.skipped).sorted())
 
     let (templatesFolder, strings) = try language.load()
-    let writer = OutputWriter(directory: out)
     let charts = output.chartFormats.isEmpty ? [] : ComparisonCharts.build(input, strings: strings)
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let finalInput = input
-    let (written, _) = try ReportOutput(selection: output, writer: writer).produce(charts: charts) { group, links in
-      var input = finalInput
-      input.charts = links
-      return group.map { format in
-        Result { () throws(ReportError) in (format.comparisonFileName, try renderer.renderComparison(format, input)) }
+    // Staged and swapped in as one set (see OutputTransaction).
+    let transaction = try OutputTransaction(destination: out)
+    let written: [String]
+    let leftOut: [SkippedInput]
+    do {
+      (written, _, leftOut) = try ReportOutput(selection: output, writer: transaction.writer).produce(charts: charts) {
+        group, links, leftOut in
+        var input = finalInput
+        input.charts = links
+        if !leftOut.isEmpty { input.skipped = (input.skipped + leftOut).sorted() }
+        return group.map { format in
+          Result { () throws(ReportError) in (format.comparisonFileName, try renderer.renderComparison(format, input)) }
+        }
       }
+      try transaction.commit()
+    } catch {
+      transaction.abort()
+      throw error
     }
+    for note in leftOut { FileHandle.standardError.write(Data("benchreport: \(note.location): \(note.reason)\n".utf8)) }
     let summary = ComparisonSummary(comparison: comparison, base: baseSide, new: newSide, written: written)
     if !quiet {
       print(summary.text, terminator: "")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchIngest
 import BenchReport
 import Foundation
 
@@ -50,13 +51,26 @@ struct OutputSelection {
     return groups
   }
 
+  /// Refuses an `--out` that cannot be a report folder, before anything is read or written:
+  /// an empty path (`--out ''`, `--out "$UNSET"`) and a path that is an existing file.
+  static func validateOutputFolder(_ out: String) throws {
+    guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw ValidationError("--out is empty; give the folder to write the report into, e.g. --out reports/week-04")
+    }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+      throw ValidationError("--out \(out) is a file, not a folder; give a folder (it is created if missing)")
+    }
+  }
+
   /// Refuses an output folder that is an input or inside one, unless `force`: writing there
-  /// would mix reports into the results (and the next run would read them).
-  static func refuseOutputInside(inputs: [String], outputFolder: String, out: String, force: Bool) throws {
+  /// would mix reports into the results (and the next run would read them). Compared as real
+  /// paths, so an `--out` reached through a symbolic link into the input is caught too.
+  static func refuseOutputInside(inputs: [String], out: String, force: Bool) throws {
     guard !force else { return }
+    let outputFolder = RealPath.resolve(out)
     for input in inputs {
-      let inputPath = URL(fileURLWithPath: input).standardizedFileURL.path
-      if outputFolder == inputPath || outputFolder.hasPrefix(inputPath + "/") {
+      if RealPath.isInside(outputFolder, folder: RealPath.resolve(input)) {
         throw ValidationError("--out \(out) is inside the input \(input); choose another folder or pass --force")
       }
     }

@@ -14,8 +14,9 @@ import Foundation
 /// the documents, then the charts.
 ///
 /// Nothing is written before everything rendered: a broken template (exit 2, reported with
-/// file and line, the first in format order) or a chart that cannot be drawn leaves the
-/// previous reports in place.
+/// file and line, the first in format order) leaves the previous reports in place. A chart
+/// that cannot be drawn (a value no axis can hold) is left out with a note — the documents
+/// are rendered again without it — never the whole report.
 struct ReportOutput {
   let selection: OutputSelection
   let writer: OutputWriter
@@ -23,12 +24,15 @@ struct ReportOutput {
   /// A document's file name and text, or its template's error.
   typealias Document = Result<(name: String, text: String), ReportError>
 
-  /// Writes `charts` and the selected documents; `render` gets a group of formats that share
-  /// a view model and the chart links, and returns each format's document. The paths written,
-  /// and the links as the documents saw them (with the inline markup in place).
+  /// Renders a group of formats that share a view model with the given chart links and notes
+  /// about charts left out (to list with the skipped inputs), returning each format's document.
+  typealias Render = @Sendable ([ReportFormat], [ChartLink], [SkippedInput]) -> [Document]
+
+  /// Writes `charts` and the selected documents. The paths written, the links as the
+  /// documents saw them (with the inline markup in place) and a note per chart left out.
   func produce(
-    charts: [NamedChart], render: @escaping @Sendable ([ReportFormat], [ChartLink]) -> [Document]
-  ) throws -> (written: [String], links: [ChartLink]) {
+    charts: [NamedChart], render: @escaping Render
+  ) throws -> (written: [String], links: [ChartLink], leftOut: [SkippedInput]) {
     let chartWriter: ChartWriter? =
       selection.chartFormats.isEmpty
       ? nil
@@ -41,7 +45,7 @@ struct ReportOutput {
     }
     enum Output: Sendable {
       case documents([(ReportFormat, Document)])
-      case chart(Result<ChartWriter.Rendered, ChartRenderError>)
+      case chart(Int, Result<ChartWriter.Rendered, ChartRenderError>)
     }
     // The documents first: each takes several charts' time (the HTML report the longest), and
     // the charts then fill both cores to the end.
@@ -49,36 +53,67 @@ struct ReportOutput {
     if chartWriter != nil { jobs += charts.indices.map(Job.chart) }
     let outputs = ParallelMap.map(jobs) { job -> Output in
       switch job {
-      case .documents(let formats): return .documents(Array(zip(formats, render(formats, links))))
-      case .chart(let index): return .chart(chartWriter!.render(charts[index], index: index))
+      case .documents(let formats): return .documents(Array(zip(formats, render(formats, links, []))))
+      case .chart(let index): return .chart(index, chartWriter!.render(charts[index], index: index))
       }
     }
 
     var documents: [ReportFormat: Document] = [:]
     var rendered: [ChartWriter.Rendered] = []
+    var keptLinks: [ChartLink] = []
+    var leftOut: [SkippedInput] = []
     for output in outputs {
       switch output {
       case .documents(let results): for (format, result) in results { documents[format] = result }
-      case .chart(let result): rendered.append(try result.get())
+      case .chart(let index, .success(let chart)):
+        rendered.append(chart)
+        keptLinks.append(links[index])
+      case .chart(let index, .failure(let error)):
+        leftOut.append(
+          SkippedInput(
+            location: SourceLocation(path: links[index].png ?? links[index].svg ?? charts[index].fileStem),
+            kind: .unsupported, reason: "chart left out: it cannot be drawn (\(error))"))
       }
     }
-    let texts: [(name: String, text: String)]
+    if !leftOut.isEmpty {
+      // Rare: render the documents again, without the charts that are not there. The inline
+      // placeholders are numbered by planned index, so the kept links keep their markup.
+      for group in selection.documentGroups {
+        for (format, result) in zip(group, render(group, keptLinks, leftOut)) { documents[format] = result }
+      }
+    }
+    let texts: [(format: ReportFormat, name: String, text: String)]
     do {
-      texts = try selection.requestedFormats.map { try documents[$0]!.get() }
+      texts = try selection.requestedFormats.map { format in
+        let document = try documents[format]!.get()
+        return (format, document.name, document.text)
+      }
     } catch {
       FileHandle.standardError.write(Data("benchreport: \(error)\n".utf8))
       throw ExitCode(2)
     }
-    var written: [String] = []
-    if let chartWriter { written += try chartWriter.write(links, rendered) }
-    for (name, text) in texts {
-      written.append(try writer.write(ChartWriter.fillInlineMarkup(in: text, rendered), to: name))
+    // Placeholders carry the planned index; `rendered` is indexed by kept position.
+    var renderedByPlannedIndex = [ChartWriter.Rendered](repeating: ChartWriter.Rendered(), count: links.count)
+    var keptIndex = 0
+    for output in outputs {
+      if case .chart(let index, .success) = output {
+        renderedByPlannedIndex[index] = rendered[keptIndex]
+        keptIndex += 1
+      }
     }
-    let finalLinks = zip(links, rendered).map { link, output in
+    var written: [String] = []
+    if let chartWriter { written += try chartWriter.write(keptLinks, rendered) }
+    for (format, name, text) in texts {
+      // Only the HTML report inlines charts; input text that happens to look like a
+      // placeholder must stay text in analysis.json and the Markdown files.
+      let filled = format == .html ? ChartWriter.fillInlineMarkup(in: text, renderedByPlannedIndex) : text
+      written.append(try writer.write(filled, to: name))
+    }
+    let finalLinks = zip(keptLinks, rendered).map { link, output in
       var link = link
       if link.hasSVGMarkup { link.svgMarkup = output.markup ?? "" }
       return link
     }
-    return (written, finalLinks)
+    return (written, finalLinks, leftOut)
   }
 }

@@ -238,10 +238,38 @@ struct InputScannerTests {
         "console.log: \(Self.consoleLogReason)",
         "empty.json: empty file",
         "locust_stats.csv: Locust run locust has statistics files without a single row",
-        "notes.txt: not a benchmark result file (.txt)",
+        "notes.txt: console log / notes, not a result file",
         "other.csv: CSV file that is neither a Locust output nor a known benchmark table",
         "summary.csv: `vllm bench sweep` summary table; its runs are read from the run=N.json files",
       ])
+  }
+
+  /// Console output and notes kept beside the results are not result files: skipped as such
+  /// (not "unreadable"), also when a log line starts with `[` like JSON. A result file that is
+  /// really broken stays unreadable.
+  @Test func consoleLogsAndNotesAreNotResults() throws {
+    let result = try scan([
+      "good.json": Self.goodResult,
+      "bench.log": "[2026-01-03 10:00:01] INFO starting benchmark\n[2026-01-03 10:00:02] INFO 100 requests\n",
+      "rank0.out": "[rank0]: Traceback (most recent call last):\n  File \"x.py\", line 1\n",
+      "progress.txt": "[1/100] warming up\n[2/100] warming up\n",
+      "commands.txt": "python benchmark_serving.py --backend vllm --max-concurrency 8\n",
+      "server.log": "INFO 01-03 10:00:00 api_server.py:123] vLLM API server version 0.8.2\n",
+      "notes.json": "{notes about this run}\nsecond line\n",
+      "broken-result.json": "{\"backend\": \"vllm\", \"completed\": 10, \"request_throughput\": ",
+      "typo-result.json": "{\"backend\": \"vllm\",, \"completed\": 10, \"request_throughput\": 1.0}\n{\"x\": 1}\n",
+      "cut-pretty.json": "{\n  \"backend\": \"vllm\",\n  \"completed\": 10,\n",
+    ])
+    #expect(result.runs.map(\.source.path) == ["good.json"])
+    let reasons = Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.location.path, $0) })
+    for name in ["bench.log", "rank0.out", "progress.txt", "commands.txt", "server.log", "notes.json"] {
+      #expect(reasons[name]?.kind == .notAResult, "\(name)")
+      #expect(reasons[name]?.reason == "console log / notes, not a result file", "\(name): \(reasons[name]?.reason ?? "")")
+    }
+    for name in ["broken-result.json", "typo-result.json", "cut-pretty.json"] {
+      #expect(reasons[name]?.kind == .unreadable, "\(name)")
+      #expect(reasons[name]?.reason.hasPrefix("invalid JSON") == true, "\(name)")
+    }
   }
 
   /// A long console log (argparse dump and progress bars before the result table, as in
@@ -283,16 +311,52 @@ struct InputScannerTests {
       ])
   }
 
-  /// A symlink to a folder outside the input is followed (it is not a loop).
-  @Test func symbolicLinkToAnotherFolderIsFollowed() throws {
+  /// A symlink to a folder outside the input is not followed (a link to `/` walked the whole
+  /// machine): it is listed as skipped, and reading that folder takes naming it as an input.
+  /// A link to a folder inside the input is followed.
+  @Test func symbolicLinkToAnotherFolderIsNotFollowedOutOfTheInput() throws {
     let other = try TestFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: other) }
     try Data(Self.goodResult.utf8).write(to: other.appendingPathComponent("linked.json"))
-    let result = try scan(["good.json": Self.goodResult]) { root in
+    let realOther = URL(fileURLWithPath: other.path).resolvingSymlinksInPath().path
+    let result = try scan(["good.json": Self.goodResult, "inner/deep.json": Self.goodResult]) { root in
       try FileManager.default.createSymbolicLink(
         at: root.appendingPathComponent("more"), withDestinationURL: other)
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent("root").path, withDestinationPath: "/")
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent("same").path, withDestinationPath: "inner")
     }
-    #expect(result.runs.map(\.source.path) == ["good.json", "more/linked.json"])
+    #expect(result.runs.map(\.source.path) == ["good.json", "inner/deep.json"])
+    #expect(
+      result.skipped.map { "\($0.location.path): \($0.reason)" } == [
+        "more: symbolic link to a folder outside the input (\(realOther)); not followed",
+        "root: symbolic link to a folder outside the input (/); not followed",
+        "same: folder already visited (symbolic link loop)",
+      ])
+    #expect(result.skipped.allSatisfy { $0.kind == .notAResult })
+  }
+
+  /// A FIFO named like a result blocked the run forever; sockets and FIFOs are never opened.
+  @Test func fifoIsSkippedWithoutBeingOpened() throws {
+    let result = try scan(["good.json": Self.goodResult]) { root in
+      #expect(mkfifo(root.appendingPathComponent("pipe.json").path, 0o644) == 0)
+      #expect(mkfifo(root.appendingPathComponent("pipe_stats.csv").path, 0o644) == 0)
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent("link.json").path, withDestinationPath: "pipe.json")
+    }
+    #expect(result.runs.map(\.source.path) == ["good.json"])
+    #expect(
+      result.skipped.map { "\($0.location.path): \($0.reason)" } == [
+        "link.json: not a regular file (FIFO); not read",
+        "pipe.json: not a regular file (FIFO); not read",
+        "pipe_stats.csv: not a regular file (FIFO); not read",
+      ])
+    let fifo = try TestFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: fifo) }
+    let path = fifo.appendingPathComponent("given.json").path
+    #expect(mkfifo(path, 0o644) == 0)
+    #expect(InputScanner().scan([path]).skipped.map(\.reason) == ["not a regular file (FIFO); not read"])
   }
 
   /// The report folder inside the input (`--output` under the results folder) is never read,

@@ -31,13 +31,15 @@ public struct AnalysisSettings: Sendable, Equatable {
   public var ratings = RatingSettings()
   /// Named target sets for the capacity table (`slo_tiers:` in `benchreport.yaml`).
   public var sloTiers: [SLOTier] = []
+  /// A constant-load run at least this long is a soak: its trend over time is checked.
+  public var soakMinutes: Double = 30
 
   public init() {}
 
   /// Setting names accepted in `benchreport.yaml` under `thresholds:`.
   public static let settingNames = [
     "success_rate", "ttft_limit", "ttft_statistic", "min_throughput_growth", "headroom", "slo",
-    "served_fraction", "min_requests", "min_duration", "min_levels",
+    "served_fraction", "min_requests", "min_duration", "min_levels", "soak_minutes",
   ]
 
   /// Applies one named setting written as text (`95%`, `1000ms`, `p99`, `0.7-0.8`, …).
@@ -99,6 +101,11 @@ public struct AnalysisSettings: Sendable, Equatable {
         throw .invalidValue(setting: name, value: text, expected: "a duration like 5s or 30s")
       }
       minimumDurationSeconds = milliseconds / 1000
+    case "soak_minutes":
+      guard let minutes = Double(text), minutes > 0 else {
+        throw .invalidValue(setting: name, value: text, expected: "a number of minutes > 0, e.g. 30")
+      }
+      soakMinutes = minutes
     case "min_levels":
       guard let count = Int(text), count >= 1 else {
         throw .invalidValue(setting: name, value: text, expected: "a whole number of levels ≥ 1, e.g. 2")

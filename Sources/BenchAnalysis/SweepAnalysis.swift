@@ -21,6 +21,8 @@ public struct SweepAnalysis: Sendable, Equatable {
   public var failureCauses: [FailureCauseCount] = []
   /// The highest load meeting each SLO tier.
   public var tierCapacities: [TierCapacity] = []
+  /// What kind of test each level was (baseline, load, stress, soak, spike).
+  public var scenarios: [LoadLevel: ScenarioKind] = [:]
   /// Levels tried without a result, with the file that shows it (e.g. `c64.log`).
   public var failedAttempts: [LoadLevel: String] = [:]
 }

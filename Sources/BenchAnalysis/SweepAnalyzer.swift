@@ -38,6 +38,7 @@ public enum SweepAnalyzer {
       ratings: levels.map { LevelRatings.rate($0, settings: settings.ratings) },
       failureCauses: FailureCauses.table(sweep, levels: levels),
       tierCapacities: settings.sloTiers.map { TierCapacity.evaluate($0, levels: levels, stability: stability) },
+      scenarios: ScenarioKind.classify(sweep, levels: levels, stability: stability, settings: settings),
       failedAttempts: failedAttempts)
   }
 

@@ -55,7 +55,7 @@ public struct AnalysisJSONWriter {
     let runs: [OrderedJSON] = analysis.levels.map { metrics in
       level(
         metrics, sweep: analysis.sweep, verdict: analysis.stability.verdict(at: metrics.level),
-        ratings: analysis.ratings.first { $0.level == metrics.level })
+        ratings: analysis.ratings.first { $0.level == metrics.level }, scenario: analysis.scenarios[metrics.level])
     }
     let findings: [OrderedJSON] = analysis.findings.map { finding($0, narrator: narrator) }
     let diagnosis: [(String, OrderedJSON)] = [
@@ -162,7 +162,9 @@ public struct AnalysisJSONWriter {
     ])
   }
 
-  func level(_ level: LevelMetrics, sweep: Sweep, verdict levelVerdict: LevelVerdict?, ratings levelRatings: LevelRatings?) -> OrderedJSON {
+  func level(
+    _ level: LevelMetrics, sweep: Sweep, verdict levelVerdict: LevelVerdict?, ratings levelRatings: LevelRatings?, scenario: ScenarioKind?
+  ) -> OrderedJSON {
     let runs = sweep.levels.first { $0.level == level.level }?.runs ?? []
     let concurrency: OrderedJSON
     let rate: OrderedJSON
@@ -220,6 +222,7 @@ public struct AnalysisJSONWriter {
       ("notes", .array(level.notes.map(OrderedJSON.string))),
       ("verdict", verdict(levelVerdict)),
       ("ratings", ratings(levelRatings)),
+      ("scenario", .text(scenario?.rawValue)),
     ]
     return .object(members)
   }

@@ -77,6 +77,10 @@ extension SweepNarrator {
     case .loadShedding, .timeouts, .clientErrors, .serverErrors:
       values["firstLevelClause"] = values["firstLevel"] != nil ? strings.format("finding_firstLevel", values) : ""
       values["example"] = values["example"].map { String($0.split(separator: "\n").first ?? "").prefix(160).description }
+    case .soakDrift:
+      if case .text(let metric)? = finding["metric"] { values["metric"] = strings["soak_metric_\(metric)"] }
+      values["hours"] = finding.number("hours").map { NumberFormatting.decimal($0, 1) } ?? NumberFormatting.missing
+      values["relativeClause"] = values["relativePerHour"] != nil ? strings.format("finding_soak-drift_relative", values) : ""
     case .serverUnreachable:
       values["error"] = values["error"].map { String($0.split(separator: "\n").first ?? "").prefix(160).description } ?? "—"
     default:

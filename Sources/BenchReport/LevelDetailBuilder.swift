@@ -53,6 +53,7 @@ struct LevelDetailBuilder {
     func add(_ key: String, _ value: String) {
       if value != NumberFormatting.missing { rows.append(KeyValueRow(key: strings[key], value: value)) }
     }
+    if let scenario = analysis.scenarios[level.level] { add("detail_scenario", strings["scenario_\(scenario.rawValue)"]) }
     add("col_requests", NumberFormatting.integer(level.requests))
     add("col_completed", NumberFormatting.integer(level.completed))
     add("col_failed", NumberFormatting.integer(level.failed))

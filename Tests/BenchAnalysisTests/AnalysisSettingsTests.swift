@@ -174,7 +174,7 @@ struct AnalysisSettingsTests {
     let examples = [
       "success_rate": "95%", "ttft_limit": "1s", "ttft_statistic": "p99",
       "min_throughput_growth": "20%", "headroom": "0.7-0.8", "slo": "ttft_p99=800ms",
-      "served_fraction": "90%", "min_requests": "20", "min_duration": "5s", "min_levels": "2",
+      "served_fraction": "90%", "min_requests": "20", "min_duration": "5s", "min_levels": "2", "soak_minutes": "30",
     ]
     #expect(Set(examples.keys) == Set(AnalysisSettings.settingNames))
     var settings = AnalysisSettings()

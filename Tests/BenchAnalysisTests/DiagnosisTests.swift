@@ -153,3 +153,53 @@ struct DiagnosisTests {
     #expect(finding.number("first") == 10)
   }
 }
+
+/// Theil–Sen against `scipy.stats.theilslopes(y, x, 0.95)` (scipy 1.17.1), values printed by it.
+struct TheilSenTests {
+  @Test func matchesScipyWithAnOutlier() throws {
+    let x: [Double] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    let y: [Double] = [1.0, 2.1, 2.9, 4.2, 5.1, 5.8, 7.2, 8.1, 8.8, 10.3, 30]
+    let fit = try #require(TheilSen.fit(x: x, y: y))
+    #expect(abs(fit.slope - 1.0333333333333334) < 1e-12)
+    #expect(abs(fit.intercept - 0.6333333333333329) < 1e-12)
+    #expect(abs(fit.low - 0.9749999999999999) < 1e-12)
+    #expect(abs(fit.high - 1.1250000000000002) < 1e-12)
+  }
+
+  @Test func matchesScipyWithTies() throws {
+    let x: [Double] = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    let y: [Double] = [5, 6, 5, 7, 8, 8, 9, 12, 11, 11]
+    let fit = try #require(TheilSen.fit(x: x, y: y))
+    #expect([fit.slope, fit.intercept, fit.low, fit.high] == [1.5, 5.0, 1.0, 2.0])
+  }
+
+  /// scipy.stats.norm.ppf(0.025) = -1.9599639845400545.
+  @Test func normalQuantile() {
+    #expect(abs(TheilSen.normalQuantile(0.025) + 1.9599639845400545) < 1e-12)
+  }
+
+  /// A 40-minute constant-load timeline whose window p95 rises 30 ms per hour (100 → 120 ms)
+  /// with noise: soak drift; the same timeline flat: none.
+  @Test func soakDriftOnALongConstantRun() throws {
+    func run(slopePerHour: Double) -> Run {
+      var generator = SeededGenerator(seed: 7)
+      let points = (0..<2400).map { second -> LoadTimelinePoint in
+        let noise = Double(generator.next() % 1000) / 1000 * 10 - 5
+        return LoadTimelinePoint(
+          timestamp: 1_700_000_000 + Double(second), users: 8, requestsPerSecond: 20, failuresPerSecond: 0,
+          p50Milliseconds: 50, p95Milliseconds: 100 + slopePerHour * Double(second) / 3600 + noise)
+      }
+      var run = SweepFixtures.run(concurrency: 8, outputThroughput: 800, completed: 48_000) { $0.duration = 2400 }
+      run.users = 8
+      run.maxConcurrency = nil
+      run.timeline = LoadTimeline(id: "soak", source: "soak_stats_history.csv", points: points, percentilesAreWindowed: true)
+      return run
+    }
+    let drifting = SweepAnalyzer.analyze(SweepFixtures.sweep([run(slopePerHour: 30)], variable: .users))
+    let finding = try #require(drifting.findings.first { $0.code == .soakDrift })
+    #expect(abs((finding.number("slope") ?? 0) - 30) < 5)
+    #expect((finding.number("low") ?? 0) > 0)
+    let flat = SweepAnalyzer.analyze(SweepFixtures.sweep([run(slopePerHour: 0)], variable: .users))
+    #expect(!flat.findings.contains { $0.code == .soakDrift })
+  }
+}

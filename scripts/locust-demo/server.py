@@ -12,6 +12,9 @@ from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
 SLOTS = threading.BoundedSemaphore(6)  # replaced in main when --slots is given
 SERVICE_MS = {"qwen2": 30.0, "llama3": 60.0}
+# --drift-ms-per-min: service time grows by this much per minute since start (a leak), for soaks.
+DRIFT_MS_PER_MIN = 0.0
+STARTED = time.monotonic()
 
 def model_ms(text):
     """`MODEL=MS` for --service-ms, e.g. `llama3=75`."""
@@ -33,7 +36,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(503)
         else:
             try:
-                time.sleep(random.gauss(SERVICE_MS.get(model, 30.0), 5.0) / 1000.0)
+                drift = DRIFT_MS_PER_MIN * (time.monotonic() - STARTED) / 60.0
+                time.sleep(max(0.0, random.gauss(SERVICE_MS.get(model, 30.0) + drift, 5.0)) / 1000.0)
             finally:
                 SLOTS.release()
             payload = json.dumps({"model": model, "choices": [{"message": {"content": "ok"}}]}).encode()
@@ -50,7 +54,10 @@ if __name__ == "__main__":
     parser.add_argument("--slots", type=int, default=6, help="worker slots shared by all models (default 6)")
     parser.add_argument("--service-ms", type=model_ms, action="append", default=[], metavar="MODEL=MS",
                         help="mean service time of one model in ms (repeatable; defaults qwen2=30, llama3=60)")
+    parser.add_argument("--drift-ms-per-min", type=float, default=0.0,
+                        help="service time grows by this many ms per minute since start (a slow leak, for soak tests)")
     args = parser.parse_args()
+    DRIFT_MS_PER_MIN = args.drift_ms_per_min
     SLOTS = threading.BoundedSemaphore(args.slots)
     SERVICE_MS.update(dict(args.service_ms))
     ThreadingHTTPServer.request_queue_size = 256  # a deep listen backlog: no SYN retries

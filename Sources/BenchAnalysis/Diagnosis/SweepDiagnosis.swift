@@ -42,6 +42,7 @@ struct SweepDiagnosis {
     findings += goodputDrop()
     findings += failureCauseFindings()
     findings += lockStep()
+    findings += soakDrift()
     return findings
   }
 
@@ -285,5 +286,67 @@ struct SweepDiagnosis {
         code: .lockStepArrivals, severity: .info,
         evidence: [.number("inputLength", Double(inputLength), .count), .number("outputLength", Double(outputLength), .count)])
     ]
+  }
+
+  // MARK: Soak drift
+
+  /// The first minutes of a soak are left out of the trend (warm-up, ramp).
+  static let soakWarmupSeconds = 300.0
+  /// A drift smaller than this fraction of the typical value per hour is not reported.
+  static let soakRelativeDriftPerHour = 0.05
+
+  /// A long constant-load run (≥ `soakMinutes`) whose response times or failures rise over time:
+  /// per-minute medians of the window p95 (after the warm-up), a Theil–Sen line, reported when
+  /// its 95 % interval excludes 0 and it rises at least 5 % of the typical value per hour.
+  func soakDrift() -> [Finding] {
+    var findings: [Finding] = []
+    var seen: Set<String> = []
+    for sweepLevel in sweep.levels {
+      for run in sweepLevel.runs where run.plateau == nil {
+        guard let timeline = run.timeline, timeline.percentilesAreWindowed == true, seen.insert(timeline.id).inserted,
+          let series = Self.soakSeries(timeline, minimumSeconds: settings.soakMinutes * 60)
+        else { continue }
+        for (metric, values) in [("p95", series.p95), ("failures", series.failures)] {
+          guard values.count >= 10, let fit = TheilSen.fit(x: values.map(\.0), y: values.map(\.1)) else { continue }
+          let typical = TheilSen.median(sorted: values.map(\.1).sorted())
+          let relevant = metric == "failures" ? fit.slope > 0 : typical > 0 && fit.slope / typical >= Self.soakRelativeDriftPerHour
+          guard fit.low > 0, relevant else { continue }
+          var evidence: [FindingEvidence] = [
+            .text("metric", metric), .level("level", sweepLevel.level), .number("hours", series.hours, .count),
+          ]
+          let unit: FindingEvidence.Unit = metric == "failures" ? .requestsPerSecond : .milliseconds
+          evidence += [
+            .number("slope", fit.slope, unit), .number("low", fit.low, unit), .number("high", fit.high, unit),
+            .number("typical", typical, unit),
+          ]
+          if typical > 0 { evidence.append(.number("relativePerHour", fit.slope / typical, .fraction)) }
+          findings.append(Finding(code: .soakDrift, severity: .warning, levels: [sweepLevel.level], evidence: evidence))
+        }
+      }
+    }
+    return findings
+  }
+
+  /// Per-minute medians (x in hours since the end of the warm-up) of the window p95 and of the
+  /// failures per second over the part of the timeline at its most common user count; nil when
+  /// that part is shorter than `minimumSeconds`.
+  static func soakSeries(_ timeline: LoadTimeline, minimumSeconds: Double) -> (p95: [(Double, Double)], failures: [(Double, Double)], hours: Double)? {
+    var counts: [Int: Int] = [:]
+    for point in timeline.points { if let users = point.users, users > 0 { counts[users, default: 0] += 1 } }
+    guard let users = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
+    let held = timeline.points.filter { $0.users == users }
+    guard let first = held.first?.timestamp, let last = held.last?.timestamp, last - first >= minimumSeconds else { return nil }
+    let start = first + soakWarmupSeconds
+    var p95ByMinute: [Int: [Double]] = [:]
+    var failuresByMinute: [Int: [Double]] = [:]
+    for point in held where point.timestamp >= start {
+      let minute = Int((point.timestamp - start) / 60)
+      if let p95 = point.p95Milliseconds { p95ByMinute[minute, default: []].append(p95) }
+      if let failures = point.failuresPerSecond { failuresByMinute[minute, default: []].append(failures) }
+    }
+    func medians(_ buckets: [Int: [Double]]) -> [(Double, Double)] {
+      buckets.keys.sorted().map { minute in (Double(minute) / 60, TheilSen.median(sorted: buckets[minute]!.sorted())) }
+    }
+    return (medians(p95ByMinute), medians(failuresByMinute), (last - start) / 3600)
   }
 }

@@ -167,7 +167,7 @@ struct AnalysisSettingsTests {
     #expect(
       error.description
         == "unknown setting 'ttft_limt' (known: success_rate, ttft_limit, ttft_statistic, "
-        + "min_throughput_growth, headroom, slo, served_fraction, min_requests, min_duration, min_levels)")
+        + "min_throughput_growth, headroom, slo, served_fraction, min_requests, min_duration, min_levels, soak_minutes)")
   }
 
   @Test func everyAdvertisedSettingIsAccepted() throws {

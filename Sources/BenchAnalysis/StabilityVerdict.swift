@@ -123,7 +123,16 @@ public struct LevelVerdict: Sendable, Equatable {
   public init(level: LoadLevel, reasons: [StopReason]) {
     self.level = level
     self.reasons = reasons
-    self.kind = reasons.map(\.kind).min { $0.precedence < $1.precedence } ?? .ok
+    // Too few requests, or none that reached the server, outweigh everything: a success rate of
+    // 8 requests that all failed at once says nothing about the server. A short run with many
+    // failed requests is still unstable.
+    let cannotJudge = reasons.contains { reason in
+      switch reason {
+      case .insufficientData(.fewRequests), .insufficientData(.unreachable): true
+      default: false
+      }
+    }
+    self.kind = cannotJudge ? .insufficient : reasons.map(\.kind).min { $0.precedence < $1.precedence } ?? .ok
   }
 
   /// The reasons of the level's own kind, first the one that decided it.

@@ -42,7 +42,9 @@ extension SweepNarrator {
     case .insufficientData where finding.levels.isEmpty:
       key += "_sweep"
     case .insufficientData:
-      if values["requests"] != nil, values["durationSeconds"] != nil {
+      if values["requests"] != nil, values["durationSeconds"] != nil, finding.number("completed") == 0 {
+        values["exampleClause"] = strings.format("finding_insufficient-data_exampleFailed", values)
+      } else if values["requests"] != nil, values["durationSeconds"] != nil {
         values["exampleClause"] = strings.format("finding_insufficient-data_example", values)
       } else if values["requests"] != nil {
         values["exampleClause"] = strings.format("finding_insufficient-data_exampleRequests", values)
@@ -98,7 +100,7 @@ extension SweepNarrator {
       case .requestsPerSecond: return NumberFormatting.compact(number) + " req/s"
       case .tokensPerSecond: return NumberFormatting.decimal(number, 1) + " tok/s"
       case .milliseconds: return NumberFormatting.milliseconds(number) + " ms"
-      case .seconds: return NumberFormatting.compact(number, maxDecimals: 1) + " s"
+      case .seconds: return number < 1 ? NumberFormatting.milliseconds(number * 1000) + " ms" : NumberFormatting.compact(number, maxDecimals: 1) + " s"
       case .fraction: return NumberFormatting.percent(number, decimals: 0)
       case .count: return NumberFormatting.integer(Int(number.rounded()))
       case .ratio: return NumberFormatting.ratio(number)

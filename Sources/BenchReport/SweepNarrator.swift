@@ -271,7 +271,10 @@ struct SweepNarrator {
     func first(_ code: FindingCode) -> Finding? { findings.first { $0.code == code } }
     if first(.serverUnreachable) != nil, analysis.stability.maxStable == nil { return strings["bottleneck_server-unreachable"] }
     if let cause = clientLimitCause, !analysis.stability.limitReached { return strings.format("bottleneck_client", ["cause": cause]) }
-    if let finding = first(.clientErrors), analysis.stability.maxStable == nil {
+    let judged = analysis.stability.verdicts.filter { $0.kind != .insufficient }.count
+    if judged == 0 { return strings["bottleneck_insufficient"] }
+    let attempted = analysis.levels.compactMap(\.requests).reduce(0, +)
+    if let finding = first(.clientErrors), let count = finding.number("count"), attempted > 0, count >= 0.1 * Double(attempted) {
       return strings.format("bottleneck_client-errors", values(finding))
     }
     if let finding = first(.overloaded) { return strings.format("bottleneck_overloaded", values(finding)) }
@@ -282,6 +285,9 @@ struct SweepNarrator {
     }
     if let firstUnstable = analysis.stability.firstUnstable, let kind = analysis.stability.deciding {
       return strings.format("bottleneck_limit", ["kind": strings["kind_\(kind.rawValue)"], "firstFailing": levelText(firstUnstable)])
+    }
+    if judged < analysis.settings.minimumLevels {
+      return strings.format("bottleneck_tooFewLevels", ["count": String(judged)])
     }
     if analysis.stability.maxStable != nil { return strings["bottleneck_not-saturated"] }
     return strings["bottleneck_insufficient"]

@@ -57,6 +57,9 @@ struct DiagnosisTests {
     ("Traceback (most recent call last):\n  ...\naiohttp.client_exceptions.ServerDisconnectedError: Server disconnected", .serverErrors),
     ("HTTPError('500 Server Error: Internal Server Error for url: /v1/completions')", .serverErrors),
     ("something odd", .other),
+    ("CatchResponseError('Stress request failed with status 0')", .serverErrors),
+    ("CatchResponseError('unexpected status code: 503')", .loadShedding),
+    ("CatchResponseError('status_code=422 validation failed')", .clientErrors),
   ])
   func failureCauses(_ message: String, _ expected: FailureCause) {
     #expect(FailureCause.classify(message) == expected)

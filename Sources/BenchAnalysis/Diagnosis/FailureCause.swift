@@ -40,10 +40,30 @@ public enum FailureCause: String, Sendable, Codable, CaseIterable {
   public static func classify(_ message: String) -> FailureCause {
     let lowered = message.lowercased()
     if ConnectionErrors.isConnectionError(lowered) { return .serverUnreachable }
+    // A status the script quotes ("… failed with status 0", "status code: 503") decides first:
+    // a CatchResponseError is the script's wording, not necessarily the script's fault.
+    if let status = quotedStatus(lowered) {
+      switch status {
+      case 0: return .serverErrors  // no response at all: dropped or timed out before any reply
+      case 429, 503: return .loadShedding
+      case 504, 408: return .timeouts
+      case 400..<500: return .clientErrors
+      case 500..<600: return .serverErrors
+      default: break
+      }
+    }
     for cause in [FailureCause.loadShedding, .timeouts, .clientErrors, .serverErrors] {
       if markers[cause, default: []].contains(where: { lowered.contains($0) }) { return cause }
     }
     return .other
+  }
+}
+
+extension FailureCause {
+  /// The number after "status" / "status code" / "status_code" in an error text, if any.
+  static func quotedStatus(_ lowered: String) -> Int? {
+    guard let match = lowered.firstMatch(of: /status(?:[ _]?code)?\s*[=:]?\s*(\d{1,3})(?!\d)/) else { return nil }
+    return Int(match.1)
   }
 }
 

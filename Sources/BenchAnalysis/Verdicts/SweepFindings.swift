@@ -48,6 +48,7 @@ public enum SweepFindings {
       if let level = metrics(first.0) {
         if let requests = level.requests ?? level.completed { evidence.append(.number("requests", Double(requests), .count)) }
         if let duration = level.duration { evidence.append(.number("durationSeconds", duration, .seconds)) }
+        if let completed = level.completed { evidence.append(.number("completed", Double(completed), .count)) }
       }
       findings.append(Finding(code: .insufficientData, severity: .warning, levels: thin.map(\.0), evidence: evidence))
     }

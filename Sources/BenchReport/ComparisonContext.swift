@@ -15,6 +15,9 @@ public struct ComparisonContext: Sendable {
   /// "✅ No regression rule fired" / "❌ 2 regression rules fired" / the verdict without rules.
   public var verdict: String
   public var failed: Bool
+  /// The verdict's badge class: `fail` (a rule fired), `warn` (no rule fired but something got
+  /// worse beyond noise), `pass` (rules given, nothing worse), `info` (no rules).
+  public var verdictClass: String
   public var hasRules: Bool
   /// The `--fail-on` rules as given.
   public var rulesText: String

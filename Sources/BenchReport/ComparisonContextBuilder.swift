@@ -65,8 +65,9 @@ public struct ComparisonContextBuilder {
         "compare_subtitle",
         ["base": escape(input.baseName), "new": escape(input.newName), "pairs": String(comparison.sweeps.count)]),
       baseName: escape(input.baseName), newName: escape(input.newName),
-      intro: strings.format("baseline_intro", ["base": escape(input.baseName)]), verdict: verdict,
+      intro: strings.format("baseline_intro", ["base": escape(input.baseName)]), verdict: escaping.marks(verdict),
       failed: comparison.failed,
+      verdictClass: comparison.failed ? "fail" : regressions > 0 ? "warn" : rules.isEmpty ? "info" : "pass",
       hasRules: !rules.isEmpty, rulesText: escape(rules.map(\.text).joined(separator: ", ")),
       violations: comparison.violations.map(violationRow), hasViolations: !comparison.violations.isEmpty,
       highlights: Array(highlights), hasHighlights: !highlights.isEmpty,
@@ -234,8 +235,8 @@ public struct ComparisonContextBuilder {
 
   func mark(_ assessment: ChangeAssessment) -> String {
     switch assessment {
-    case .better: "✅"
-    case .worse: "❌"
+    case .better: escaping.marks("✅")
+    case .worse: escaping.marks("❌")
     case .unchanged: "≈"
     }
   }

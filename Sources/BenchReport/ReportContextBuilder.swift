@@ -189,7 +189,7 @@ public struct ReportContextBuilder {
     let targetRows = analysis.targetChecks.map { check in
       TargetRow(
         level: levelCell(check.level), target: escape(check.objective.text), measured: measuredText(check),
-        verdict: check.met == true ? "✅" : check.met == false ? "❌" : NumberFormatting.missing)
+        verdict: escaping.marks(check.met == true ? "✅" : check.met == false ? "❌" : NumberFormatting.missing))
     }
     let isUsers = analysis.sweep.variable == .users
     let findings = narrator.findingTexts

@@ -33,6 +33,15 @@ public struct TextEscaping: Sendable {
   /// HTML outputs (`report.html`): raw text here, HTML-escaped by Mustache when rendered.
   public static let html = TextEscaping(name: "html", inline: { $0 }, codeBlock: { $0 })
 
+  /// Pass/fail marks for this format: colour emoji for Markdown (GitHub draws them), plain text
+  /// symbols for HTML, whose readers may have no colour-emoji font (✅ would be an empty box on
+  /// screen and in a PDF). Applied to trusted catalogue text and marks only, never to input.
+  public func marks(_ text: String) -> String {
+    guard name == "html" else { return text }
+    return text.replacingOccurrences(of: "✅", with: "✓").replacingOccurrences(of: "❌", with: "✗")
+      .replacingOccurrences(of: "⚠️", with: "⚠").replacingOccurrences(of: "⚪", with: "○")
+  }
+
   /// Raw text for outputs that escape at the point of writing (JSON, the terminal).
   public static let none = TextEscaping(name: "none", inline: { $0 }, codeBlock: { $0 })
 }

@@ -80,6 +80,8 @@ let package = Package(
     .testTarget(
       name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2", "CCairo"],
       resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "BenchPipelineTests", dependencies: ["BenchPipeline", "BenchIngest", "BenchAnalysis", "BenchModel"]),
     .testTarget(name: "benchreportTests", dependencies: ["BenchModel", "BenchCharts"]),
   ]
 )

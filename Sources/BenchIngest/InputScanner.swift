@@ -1,8 +1,9 @@
 import BenchModel
 import Foundation
 
-/// Finds and reads every input file below the paths a user gave, in a deterministic order,
-/// and deduplicates what `vllm bench sweep` writes twice.
+/// Finds every input file below the paths a user gave, in a deterministic order, and gives
+/// each to its reader (`ReaderRegistry`): the most confident one, from the file's first bytes.
+/// The readers plan the read jobs; `ScanPlan.read` runs them on all cores.
 public struct InputScanner: Sendable {
   /// File names that configure benchreport rather than hold results.
   public static let configurationFileNames: Set<String> = ["benchreport.yaml", "benchreport.yml"]

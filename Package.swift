@@ -45,11 +45,16 @@ let package = Package(
       dependencies: [
         "BenchModel", "BenchAnalysis", "BenchCharts", .product(name: "Mustache", package: "swift-mustache"),
       ]),
+    /// The stages `analyze` and `compare` share: read and summarise → group → analyse → report
+    /// input → chart specs (see AnalysisPipeline).
+    .target(
+      name: "BenchPipeline",
+      dependencies: ["BenchModel", "BenchIngest", "BenchAnalysis", "BenchCharts", "BenchReport"]),
     /// The executable: argument parsing and wiring, nothing else.
     .executableTarget(
       name: "benchreport",
       dependencies: [
-        "BenchModel", "BenchIngest", "BenchAnalysis", "BenchReport", "BenchCharts",
+        "BenchModel", "BenchIngest", "BenchAnalysis", "BenchReport", "BenchCharts", "BenchPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -75,6 +80,8 @@ let package = Package(
     .testTarget(
       name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2", "CCairo"],
       resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "BenchPipelineTests", dependencies: ["BenchPipeline", "BenchIngest", "BenchAnalysis", "BenchModel"]),
     .testTarget(name: "benchreportTests", dependencies: ["BenchModel", "BenchCharts"]),
   ]
 )

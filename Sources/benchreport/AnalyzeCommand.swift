@@ -2,6 +2,7 @@ import ArgumentParser
 import BenchAnalysis
 import BenchIngest
 import BenchModel
+import BenchPipeline
 import BenchReport
 import Foundation
 
@@ -107,30 +108,19 @@ struct AnalyzeCommand: ParsableCommand {
     // Ingest and analysis in a scope of their own, so that nothing but `input` holds the runs'
     // samples once the chart specs (and the baseline comparison) no longer need them.
     var input = try {
-      var scanner = InputScanner(excludedPaths: [outputFolder])
-      // Each run's latency summaries are recomputed from its samples as soon as it is read, on
-      // the reading threads; the analysis then uses them for single-run levels.
-      scanner.preparingRun = { LevelAggregator.recomputeLatencyAhead(of: &$0) }
-      let scan = scanner.scan(inputs)
-      MemoryPolicy.releaseFreedMemory()
-      clock.lap("ingest", bytes: scan.timings.reduce(0) { $0 + $1.bytes })
-      clock.ingest(scan.timings)
-      let grouping = SweepGrouper.group(scan.runs)
-      let analyses = grouping.sweeps.map { sweep in
-        SweepAnalyzer.analyze(
-          sweep, settings: settingsAndEnvironment.settings, failedAttempts: FailedAttempts.levels(for: sweep, skipped: scan.skipped))
-      }
+      let pipeline = AnalysisPipeline(settings: settingsAndEnvironment.settings, excludedPaths: [outputFolder])
+      let read = pipeline.read(inputs)
+      clock.lap("ingest", bytes: read.bytes)
+      clock.ingest(read.timings)
+      let analysed = pipeline.analyse(pipeline.group(read))
       clock.lap("analysis")
-      var input = ReportInput(
-        analyses: analyses, skipped: (scan.skipped + grouping.unplaced).sorted(), filesExamined: scan.filesExamined,
-        environment: settingsAndEnvironment.environment)
+      var input = pipeline.reportInput(analysed, environment: settingsAndEnvironment.environment)
       if let baseline {
-        // Last week is judged by this week's thresholds, so a moved limit means a moved server.
-        let previous = try ComparisonSide.load(baseline, settings: settingsAndEnvironment.settings, excludedPaths: [outputFolder])
-        let current = ComparisonSide.analysed(analyses, name: inputs.joined(separator: ", "))
-        let comparison = ComparisonAnalyzer.compare(base: previous.snapshots, new: current.snapshots, settings: try noise.settings())
-        input.baseline = ComparisonReportInput(
-          comparison: comparison, baseName: baseline, newName: current.name, skipped: previous.skipped)
+        input.baseline = try ComparisonSide.validating {
+          try pipeline.comparison(
+            baseline: baseline, current: analysed.analyses, currentName: inputs.joined(separator: ", "),
+            settings: try noise.settings())
+        }
         clock.lap("baseline")
       }
       return input
@@ -145,9 +135,9 @@ struct AnalyzeCommand: ParsableCommand {
     }
     let charts =
       chartFormats.isEmpty
-      ? [] : ReportCharts.build(input, strings: strings) + (input.baseline.map { ComparisonCharts.build($0, strings: strings) } ?? [])
+      ? [] : AnalysisPipeline.chartSpecs(for: input, strings: strings)
     clock.lap("chart-specs")
-    Self.dropSamples(from: &input)
+    AnalysisPipeline.releaseSamples(from: &input)
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
     let templates = try templatePaths()
     let finalInput = input
@@ -186,20 +176,5 @@ struct AnalyzeCommand: ParsableCommand {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
     }
     if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
-  }
-
-  /// Drops the runs' per-request samples (and what was recomputed from them), which only the
-  /// analysis and the chart specs read: millions of values that the chart rendering and the
-  /// documents would otherwise run beside (the peak memory of a run was at its end).
-  static func dropSamples(from input: inout ReportInput) {
-    for sweep in input.analyses.indices {
-      for level in input.analyses[sweep].sweep.levels.indices {
-        for run in input.analyses[sweep].sweep.levels[level].runs.indices {
-          input.analyses[sweep].sweep.levels[level].runs[run].samples = nil
-          input.analyses[sweep].sweep.levels[level].runs[run].recomputedLatency = nil
-        }
-      }
-    }
-    MemoryPolicy.releaseFreedMemory()
   }
 }

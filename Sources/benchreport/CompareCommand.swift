@@ -2,6 +2,7 @@ import ArgumentParser
 import BenchAnalysis
 import BenchCharts
 import BenchModel
+import BenchPipeline
 import BenchReport
 import Foundation
 
@@ -89,8 +90,9 @@ struct CompareCommand: ParsableCommand {
     var settings = try noise.settings()
     settings.rules = try failOn.map { try RegressionRule.parseList($0) } ?? []
     let analysisSettings = try thresholds.load(inputs: [new]).settings
-    let baseSide = try ComparisonSide.load(base, settings: analysisSettings, excludedPaths: [outputFolder])
-    let newSide = try ComparisonSide.load(new, settings: analysisSettings, excludedPaths: [outputFolder])
+    let pipeline = AnalysisPipeline(settings: analysisSettings, excludedPaths: [outputFolder])
+    let baseSide = try ComparisonSide.validating { try ComparisonSide.load(base, pipeline: pipeline) }
+    let newSide = try ComparisonSide.validating { try ComparisonSide.load(new, pipeline: pipeline) }
     let comparison = ComparisonAnalyzer.compare(base: baseSide.snapshots, new: newSide.snapshots, settings: settings)
     let input = ComparisonReportInput(
       comparison: comparison, baseName: base, newName: new, skipped: (baseSide.skipped + newSide.skipped).sorted())

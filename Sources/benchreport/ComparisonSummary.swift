@@ -1,5 +1,6 @@
 import BenchAnalysis
 import BenchModel
+import BenchPipeline
 
 /// What `compare` prints: the verdict, every fired rule, per paired sweep its tally and
 /// decisions, what could not be paired and why, and the files written.

@@ -45,7 +45,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     let mapped = try #require(MappedFile(path: path))
     #expect(truncate(path, 0) == 0)
-    let result = InputScanner.read(mapped.bytes, display: "r.json", releaseConsumed: nil)
+    let result = ServingJSONReader.read(mapped.bytes, display: "r.json", releaseConsumed: nil)
     #expect(result.runs.isEmpty)
     #expect(mapped.changedSinceMapped)
   }
@@ -62,7 +62,7 @@ import Testing
     // Truncations are spread over the time one read takes here, so they land mid-read
     // whatever the machine's speed.
     let timed = Date()
-    #expect(InputScanner.read((path: path, display: "big.json")).runs.count == 1)
+    #expect(ServingJSONReader.read((path: path, display: "big.json")).runs.count == 1)
     let readMicroseconds = UInt32(max(1000, Date().timeIntervalSince(timed) * 1_000_000))
     let started = Date()
     var tries = 0
@@ -76,7 +76,7 @@ import Testing
         if descriptor >= 0 { close(descriptor) }
       }
       truncator.start()
-      let result = InputScanner.read((path: path, display: "big.json"))
+      let result = ServingJSONReader.read((path: path, display: "big.json"))
       while truncator.isExecuting || !truncator.isFinished { usleep(1000) }
       if result.skipped.contains(where: { $0.reason.hasPrefix("changed while it was read") }) {
         changed += 1

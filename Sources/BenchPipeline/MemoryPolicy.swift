@@ -6,15 +6,15 @@ import BenchIngest
 /// (up to 32 MB), after which such blocks come from the heap and, once freed, stay in the
 /// process's resident memory. A fixed threshold keeps every large array in its own mapping,
 /// returned to the system when freed.
-enum MemoryPolicy {
-  static func apply() {
+public enum MemoryPolicy {
+  public static func apply() {
     #if os(Linux)
       _ = glibcMallopt(mmapThresholdParameter, 1 << 20)
     #endif
   }
 
   /// Hands the free pages inside malloc's heaps back to the system (see FreedMemory).
-  static func releaseFreedMemory() {
+  public static func releaseFreedMemory() {
     FreedMemory.release()
   }
 

@@ -67,7 +67,16 @@ struct ComparisonSummary {
     } else if comparison.failed {
       lines += violationLines
     } else {
-      lines.append("✓ no --fail-on rule fired (\(comparison.settings.rules.map(\.text).joined(separator: ", ")))")
+      // The gate and what got worse beyond noise side by side: rules that do not cover latency
+      // must not read as "nothing got worse".
+      let worse = comparison.sweeps.reduce(0) { total, sweep in
+        total + sweep.levels.reduce(0) { $0 + $1.changes.filter { $0.assessment == .worse }.count }
+      }
+      let rules = comparison.settings.rules.map(\.text).joined(separator: ", ")
+      lines.append(
+        worse > 0
+          ? "! no --fail-on rule fired (\(rules)), but \(worse) metric(s) got worse beyond noise"
+          : "✓ no --fail-on rule fired (\(rules))")
     }
     lines.append("")
     for path in written { lines.append("wrote \(path)") }

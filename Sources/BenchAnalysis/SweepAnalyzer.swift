@@ -24,9 +24,13 @@ public enum SweepAnalyzer {
     let judgedLevels = stability.verdicts.filter { $0.kind != .insufficient }.count
     let withheld = stability.maxStable != nil && judgedLevels < settings.minimumLevels
     let recommendation = withheld ? nil : recommend(stability, levels: levels, settings: settings)
+    // A soak (one long constant load) is a test of time, not of capacity: its missing
+    // recommendation is no finding.
+    let scenarios = ScenarioKind.classify(sweep, levels: levels, stability: stability, settings: settings)
+    let soakOnly = !scenarios.isEmpty && scenarios.values.allSatisfy { $0 == .soak }
     var findings = SweepFindings.findings(
-      levels: levels, stability: stability, recommendationWithheld: withheld, variable: sweep.variable, settings: settings,
-      failedAttempts: failedAttempts)
+      levels: levels, stability: stability, recommendationWithheld: withheld && !soakOnly, variable: sweep.variable,
+      settings: settings, failedAttempts: failedAttempts, soakOnly: soakOnly)
     findings += SweepDiagnosis(sweep: sweep, levels: levels, stability: stability, settings: settings).findings()
     // What the readers found about the runs, each once.
     for finding in sweep.runs.flatMap(\.findings) where !findings.contains(finding) { findings.append(finding) }
@@ -38,7 +42,7 @@ public enum SweepAnalyzer {
       ratings: levels.map { LevelRatings.rate($0, settings: settings.ratings) },
       failureCauses: FailureCauses.table(sweep, levels: levels),
       tierCapacities: settings.sloTiers.map { TierCapacity.evaluate($0, levels: levels, stability: stability) },
-      scenarios: ScenarioKind.classify(sweep, levels: levels, stability: stability, settings: settings),
+      scenarios: scenarios,
       failedAttempts: failedAttempts)
   }
 

@@ -14,9 +14,10 @@ public struct FindingText: Sendable {
   public var icon: String
   /// What was observed, with its numbers (现象).
   public var text: String
-  /// The likely cause (可能原因) and the concrete next step (建议).
-  public var cause: String
-  public var advice: String
+  /// The likely cause (可能原因) and the concrete next step (建议); nil when the sentence
+  /// itself says what to do.
+  public var cause: String?
+  public var advice: String?
 }
 
 extension SweepNarrator {
@@ -27,8 +28,8 @@ extension SweepNarrator {
         code: finding.code.rawValue, severity: finding.severity.rawValue,
         severityWord: strings["severity_\(finding.severity.rawValue)"],
         icon: ["critical": "❗", "warning": "⚠️"][finding.severity.rawValue] ?? "ℹ️", text: text(of: finding),
-        cause: strings.entries["diagnosis_cause_\(finding.code.rawValue)"] ?? "",
-        advice: strings.entries["diagnosis_advice_\(finding.code.rawValue)"] ?? "")
+        cause: strings.entries["diagnosis_cause_\(finding.code.rawValue)"],
+        advice: strings.entries["diagnosis_advice_\(finding.code.rawValue)"])
     }
   }
 

@@ -273,6 +273,15 @@ struct SweepNarrator {
     if let cause = clientLimitCause, !analysis.stability.limitReached { return strings.format("bottleneck_client", ["cause": cause]) }
     let judged = analysis.stability.verdicts.filter { $0.kind != .insufficient }.count
     if judged == 0 { return strings["bottleneck_insufficient"] }
+    if let finding = first(.soakDrift) {
+      var drift = values(finding)
+      if case .text(let metric)? = finding["metric"] { drift["metric"] = strings["soak_metric_\(metric)"] }
+      return strings.format("bottleneck_soak-drift", drift)
+    }
+    if !analysis.scenarios.isEmpty, analysis.scenarios.values.allSatisfy({ $0 == .soak }) {
+      // The trend over time is judged on the whole run, so a request name's sweep defers to it.
+      return strings[analysis.sweep.identity.task == nil ? "bottleneck_soakStable" : "bottleneck_soakTask"]
+    }
     let attempted = analysis.levels.compactMap(\.requests).reduce(0, +)
     if let finding = first(.clientErrors), let count = finding.number("count"), attempted > 0, count >= 0.1 * Double(attempted) {
       return strings.format("bottleneck_client-errors", values(finding))

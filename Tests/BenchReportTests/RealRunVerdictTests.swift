@@ -130,3 +130,25 @@ struct RealRunVerdictTests {
     #expect(analysis.findings.contains { $0.code == .timeouts })
   }
 }
+
+extension RealRunVerdictTests {
+  /// 32 minutes at 8 users against a gateway leaking 1 ms of service time per minute. Expected
+  /// numbers: per-minute medians of the history's window 95 % column after a 5-minute warm-up,
+  /// fitted with `scipy.stats.theilslopes(y, x, 0.95)` (scipy 1.17.1) over the same CSV:
+  /// slope 49.0909 ms/h, interval 30.0–60.0 ms/h, median 92.5 ms.
+  @Test func soakDriftOnARealLeak() throws {
+    let analysis = try Self.aggregate("samples/locust-soak-gateway")
+    let drift = try #require(analysis.findings.first { $0.code == .soakDrift })
+    #expect(abs((drift.number("slope") ?? 0) - 49.09090909090909) < 1e-9)
+    #expect(abs((drift.number("low") ?? 0) - 30) < 1e-9)
+    #expect(abs((drift.number("high") ?? 0) - 60) < 1e-9)
+    #expect(drift.number("typical") == 92.5)
+    #expect(analysis.scenarios[.users(8)] == .soak)
+    // A soak tests time, not capacity: no "no recommendation" finding.
+    #expect(!analysis.findings.contains { $0.code == .insufficientData })
+    // The history is the whole run's: the per-task sweeps do not repeat the finding.
+    for task in Self.analyses("samples/locust-soak-gateway") where task.sweep.identity.task != nil {
+      #expect(!task.findings.contains { $0.code == .soakDrift })
+    }
+  }
+}

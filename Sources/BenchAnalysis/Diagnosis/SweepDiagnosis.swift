@@ -302,7 +302,8 @@ struct SweepDiagnosis {
     var findings: [Finding] = []
     var seen: Set<String> = []
     for sweepLevel in sweep.levels {
-      for run in sweepLevel.runs where run.plateau == nil {
+      // The history is the whole run's: judged once, on the aggregate sweep, not on each task's.
+      for run in sweepLevel.runs where run.plateau == nil && run.task == nil {
         guard let timeline = run.timeline, timeline.percentilesAreWindowed == true, seen.insert(timeline.id).inserted,
           let series = Self.soakSeries(timeline, minimumSeconds: settings.soakMinutes * 60)
         else { continue }

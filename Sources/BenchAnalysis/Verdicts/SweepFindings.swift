@@ -6,7 +6,7 @@ import BenchModel
 public enum SweepFindings {
   static func findings(
     levels: [LevelMetrics], stability: StabilityVerdict, recommendationWithheld: Bool, variable: LoadVariable,
-    settings: AnalysisSettings, failedAttempts: [LoadLevel: String] = [:]
+    settings: AnalysisSettings, failedAttempts: [LoadLevel: String] = [:], soakOnly: Bool = false
   ) -> [Finding] {
     var findings: [Finding] = []
     let verdicts = stability.verdicts
@@ -115,7 +115,7 @@ public enum SweepFindings {
         }
       }
       findings.append(Finding(code: .limitFound, severity: .info, levels: [firstUnstable], evidence: evidence))
-    } else if let maxStable = stability.maxStable, rateCaps.isEmpty, fewPrompts.isEmpty, concurrencyCaps.isEmpty {
+    } else if let maxStable = stability.maxStable, rateCaps.isEmpty, fewPrompts.isEmpty, concurrencyCaps.isEmpty, !soakOnly {
       var evidence: [FindingEvidence] = [.level("highest", maxStable)]
       if let next = nextLevel(after: levels.map(\.level)) {
         evidence.append(.level("next", next))

@@ -4,6 +4,7 @@
 public enum ReaderRegistry {
   public static let readers: [any ResultReader] = [
     LocustReader(),
+    GuideLLMReader(),
     ServingJSONReader(),
   ]
 }

@@ -5,6 +5,7 @@ public enum ReaderRegistry {
   public static let readers: [any ResultReader] = [
     LocustReader(),
     GuideLLMReader(),
+    AIPerfReader(),
     ServingJSONReader(),
   ]
 }

@@ -6,6 +6,7 @@ public enum ReaderRegistry {
     LocustReader(),
     GuideLLMReader(),
     AIPerfReader(),
+    InferencePerfReader(),
     ServingJSONReader(),
   ]
 }

@@ -152,7 +152,15 @@ public enum SweepGrouper {
       model: run.model, backend: run.backend, label: run.label, dataset: run.dataset,
       configuredInputLength: run.configuredInputLength, configuredOutputLength: run.configuredOutputLength,
       metadata: metadata,
-      sourceHint: run.model == nil ? run.source.path : nil)
+      sourceHint: run.model == nil ? (toolsWithoutModel.contains(run.format.tool) ? folder(of: run) : run.source.path) : nil)
+  }
+
+  /// Tools whose files never name the model: the runs (stages) of one folder are one sweep.
+  static let toolsWithoutModel: Set<SourceFormat.Tool> = [.inferencePerf]
+
+  static func folder(of run: Run) -> String {
+    let folder = (run.source.path as NSString).deletingLastPathComponent
+    return folder.isEmpty ? "." : folder
   }
 }
 

@@ -1,5 +1,6 @@
 /// A file (or part of one) that was not analysed, and why, in words a user can act on.
-public struct SkippedInput: Sendable, Hashable, Comparable {
+/// An `Error` too, so a reader can return `Result<Run, SkippedInput>` for a part it cannot use.
+public struct SkippedInput: Sendable, Hashable, Comparable, Error {
   public enum Kind: String, Sendable, Codable, Hashable {
     /// Recognised, but not a benchmark result (`.pytorch.json`, `warmup.json`, …).
     case notAResult

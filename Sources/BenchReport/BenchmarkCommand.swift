@@ -10,6 +10,7 @@ enum BenchmarkCommand {
   static func reconstruct(_ sweep: Sweep, strings: StringsCatalogue? = nil) -> String {
     guard let first = sweep.runs.first else { return "" }
     if first.format.tool == .locust { return locust(sweep, strings: strings) }
+    if ![.vllmServe, .vllmSweep, .sglang].contains(first.format.tool) { return otherTool(sweep) }
     let runs = sweep.runs
     let isSGLang = first.format.tool == .sglang
     let variableFlag = sweep.variable == .concurrency ? "--max-concurrency" : "--request-rate"
@@ -73,6 +74,14 @@ enum BenchmarkCommand {
       text += "\n# --num-prompts per level: " + perLevel.joined(separator: ", ")
     }
     return text
+  }
+
+  /// Tools whose command lines benchreport does not rebuild: name the tool and the levels, so
+  /// nobody takes a vLLM command for what was run.
+  static func otherTool(_ sweep: Sweep) -> String {
+    let tool = sweep.runs.first?.format.tool.rawValue ?? "?"
+    let levels = sweep.levels.map(\.level.description).joined(separator: " ")
+    return "# \(tool) run at \(sweep.variable == .concurrency ? "concurrency" : "request rate") \(levels); benchreport rebuilds command lines only for vLLM, SGLang and Locust"
   }
 
   /// A Locust loop over the user counts (or the step-load run), with the output flags the files

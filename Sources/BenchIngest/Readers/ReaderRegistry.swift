@@ -4,6 +4,9 @@
 public enum ReaderRegistry {
   public static let readers: [any ResultReader] = [
     LocustReader(),
+    GuideLLMReader(),
+    AIPerfReader(),
+    InferencePerfReader(),
     ServingJSONReader(),
   ]
 }

@@ -92,10 +92,7 @@ public struct AnalysisSettings: Sendable, Equatable {
       }
       minimumServedFraction = fraction
     case "min_requests":
-      guard let count = Int(text), count >= 1 else {
-        throw .invalidValue(setting: name, value: text, expected: "a whole number of requests ≥ 1, e.g. 20")
-      }
-      minimumRequests = count
+      minimumRequests = try Self.positiveCount(name, text, expected: "a whole number of requests ≥ 1, e.g. 20")
     case "min_duration":
       guard let milliseconds = ServiceLevelObjective.milliseconds(text.lowercased()), milliseconds >= 0 else {
         throw .invalidValue(setting: name, value: text, expected: "a duration like 5s or 30s")
@@ -107,13 +104,16 @@ public struct AnalysisSettings: Sendable, Equatable {
       }
       soakMinutes = minutes
     case "min_levels":
-      guard let count = Int(text), count >= 1 else {
-        throw .invalidValue(setting: name, value: text, expected: "a whole number of levels ≥ 1, e.g. 2")
-      }
-      minimumLevels = count
+      minimumLevels = try Self.positiveCount(name, text, expected: "a whole number of levels ≥ 1, e.g. 2")
     default:
       throw .unknownSetting(name, known: Self.settingNames)
     }
+  }
+
+  /// A whole number ≥ 1, or the error that names the setting.
+  static func positiveCount(_ name: String, _ text: String, expected: String) throws(SettingsError) -> Int {
+    guard let count = Int(text), count >= 1 else { throw .invalidValue(setting: name, value: text, expected: expected) }
+    return count
   }
 
   /// Rating names accepted under `ratings:` in `benchreport.yaml`.

@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // C libraries from Debian -dev packages, found with pkg-config.
@@ -42,11 +43,15 @@ let package = Package(
       dependencies: [
         "BenchModel", "BenchAnalysis", "BenchCharts", .product(name: "Mustache", package: "swift-mustache"),
       ]),
+    /// The history store: one SQLite file of recorded analyses (schema, migrations, queries).
+    .target(
+      name: "BenchHistory",
+      dependencies: ["BenchModel", "BenchAnalysis", .product(name: "GRDB", package: "GRDB.swift")]),
     /// The executable: argument parsing and wiring, nothing else.
     .executableTarget(
       name: "benchreport",
       dependencies: [
-        "BenchModel", "BenchIngest", "BenchAnalysis", "BenchReport", "BenchCharts",
+        "BenchModel", "BenchIngest", "BenchAnalysis", "BenchReport", "BenchCharts", "BenchHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -73,5 +78,6 @@ let package = Package(
       name: "BenchChartsTests", dependencies: ["BenchCharts", "BenchAnalysis", "BenchModel", "CLibXML2", "CCairo"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "benchreportTests", dependencies: ["BenchModel", "BenchCharts"]),
+    .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory", "BenchAnalysis", "BenchModel"]),
   ]
 )

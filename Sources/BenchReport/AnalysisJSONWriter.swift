@@ -52,6 +52,7 @@ public struct AnalysisJSONWriter {
     let identity = analysis.sweep.identity
     let narrator = SweepNarrator(analysis: analysis, strings: strings)
     let variableKey = analysis.sweep.variable.rawValue
+    let testedAt: OrderedJSON = TestTime.earliest(of: analysis.sweep).map { OrderedJSON.string(TestTime.iso8601($0)) } ?? .null
     return .object([
       ("id", .string(id)),
       ("title", .string(SweepDescription.title(of: identity))),
@@ -66,6 +67,7 @@ public struct AnalysisJSONWriter {
       ("meanInputLength", .integer(identity.meanInputLength)),
       ("source", .text(identity.sourceHint)),
       ("variable", .string(analysis.sweep.variable.rawValue)),
+      ("testedAt", testedAt),
       ("throughputMeasure", .text(analysis.knee.measure?.rawValue)),
       ("runs", .array(analysis.levels.map { level($0, sweep: analysis.sweep, verdict: analysis.stability.verdict(at: $0.level)) })),
       (

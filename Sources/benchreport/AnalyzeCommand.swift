@@ -46,6 +46,9 @@ struct AnalyzeCommand: ParsableCommand {
   @OptionGroup(title: "Week over week (with --baseline)")
   var noise: ComparisonOptions
 
+  @OptionGroup(title: "History and trends")
+  var history: HistoryOptions
+
   @Option(help: "Outputs to write, comma-separated: md (report.md), html (report.html), json (analysis.json), pr (pr-comment.md).")
   var format: String = "md,html,json"
 
@@ -127,6 +130,8 @@ struct AnalyzeCommand: ParsableCommand {
           comparison: comparison, baseName: baseline, newName: current.name, skipped: previous.skipped)
         clock.lap("baseline")
       }
+      input.trends = try history.recordAndTrend(
+        analyses, inputs: inputs, environment: settingsAndEnvironment.environment, quiet: quiet)
       return input
     }()
     let skipped = input.skipped
@@ -136,6 +141,7 @@ struct AnalyzeCommand: ParsableCommand {
     let charts =
       chartFormats.isEmpty
       ? [] : ReportCharts.build(input, strings: strings) + (input.baseline.map { ComparisonCharts.build($0, strings: strings) } ?? [])
+        + (input.trends.map { TrendCharts.build($0, strings: strings) } ?? [])
     clock.lap("chart-specs")
     Self.dropSamples(from: &input)
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
@@ -164,6 +170,7 @@ struct AnalyzeCommand: ParsableCommand {
       throw ExitCode(2)
     }
     if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
+    if history.gateFired(input.trends) { throw ExitCode(3) }
   }
 
   /// Drops the runs' per-request samples (and what was recomputed from them), which only the

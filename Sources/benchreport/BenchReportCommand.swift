@@ -11,7 +11,7 @@ struct BenchReportCommand: ParsableCommand {
       Exit codes: 0 every result file was read; 1 the report was written but some result \
       files could not be read (see the summary); 2 usage error or nothing to analyse.
       """,
-    subcommands: [AnalyzeCommand.self, CompareCommand.self, TemplatesCommand.self],
+    subcommands: [AnalyzeCommand.self, CompareCommand.self, TemplatesCommand.self, HistoryCommand.self, TrendCommand.self],
     defaultSubcommand: nil)
 
   /// ArgumentParser exits 64 (EX_USAGE) on usage errors; benchreport documents 2 for them, so

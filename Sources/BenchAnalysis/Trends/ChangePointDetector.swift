@@ -9,7 +9,8 @@
 ///    divergence Q̂ of its two parts is largest, recursively, until segments are shorter than 3.
 /// 2. **Merge** (significance): while some candidate's t-test of its two neighbouring segments
 ///    has p > `maxPValue` (or the means differ by less than `minRelativeChange`), the weakest
-///    (highest p) is dropped and its segments joined; the rest are reported. Judging each split
+///    (highest p; one whose segments are still too short to test, last) is dropped and its
+///    segments joined; the rest are reported. Judging each split
 ///    against its final neighbours, not the whole series, lets two shifts in a short series
 ///    stand where a one-pass split would compare a mixture.
 /// 3. **One week or a step**: an entry alone between two change points is an outlier (both of
@@ -72,19 +73,32 @@ public enum ChangePointDetector {
     split(values, start: best, end: end, into: &candidates)
   }
 
-  /// Drops the weakest failing candidate until every one left passes.
+  /// Drops the weakest failing candidate until every one left passes. A candidate whose two
+  /// segments hold fewer than 3 values cannot be tested yet; it goes only when no testable one
+  /// fails (its neighbours' merging may make it testable).
   static func merge(_ values: [Double], candidates: [Int], settings: ChangePointSettings) -> [Int] {
     var kept = candidates
     while !kept.isEmpty {
       let bounds = [0] + kept + [values.count]
-      var weakest: (pValue: Double, position: Int)?
+      var weakest: (testable: Bool, pValue: Double, position: Int)?
       for position in kept.indices {
         let left = values[bounds[position]..<kept[position]]
         let right = values[kept[position]..<bounds[position + 2]]
-        let pValue = StudentTTest.test(left, right)?.pValue ?? 1
+        let test = StudentTTest.test(left, right)
+        let pValue = test?.pValue ?? 1
         let passes = pValue <= settings.maxPValue && relativeChange(left, right) >= settings.minRelativeChange
-        // On equal p-values the later one goes (as the reference implementation does).
-        if !passes, weakest == nil || pValue >= weakest!.pValue { weakest = (pValue, position) }
+        guard !passes else { continue }
+        let candidate = (testable: test != nil, pValue: pValue, position: position)
+        // Testable before untestable; then the highest p; on equal p the later one (as the reference does).
+        if let current = weakest {
+          if (candidate.testable && !current.testable)
+            || (candidate.testable == current.testable && candidate.pValue >= current.pValue)
+          {
+            weakest = candidate
+          }
+        } else {
+          weakest = candidate
+        }
       }
       guard let weakest else { break }
       kept.remove(at: weakest.position)

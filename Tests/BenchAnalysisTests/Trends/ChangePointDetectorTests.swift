@@ -56,6 +56,16 @@ struct ChangePointDetectorTests {
     #expect(abs(result.changePoints[1].pValue - 5.541945710434465e-08) < 1e-14)
   }
 
+  /// The demo's peak throughput (samples/locust-user-sweep-gateway weeks 1–5): up at week 2,
+  /// down again at week 5 (unconfirmed).
+  @Test func upThenDownInFiveWeeks() {
+    let result = ChangePointDetector.detect([147.1, 175.0, 176.3, 174.0, 151.8])
+    #expect(result.changePoints.map(\.index) == [1, 4])
+    #expect(abs(result.changePoints[0].pValue - 0.0022542592590900383) < 1e-12)
+    #expect(abs(result.changePoints[1].pValue - 0.0032505508665656682) < 1e-12)
+    #expect(result.changePoints.map(\.confirmed) == [true, false])
+  }
+
   @Test func smallShiftBelowMinimumIsIgnored() {
     let result = ChangePointDetector.detect([100, 100.1, 99.9, 100, 102, 102.1, 101.9, 102])
     #expect(result.changePoints.isEmpty)
@@ -83,7 +93,7 @@ struct ChangePointDetectorTests {
     let rateDefault = Double(anyDefault) / Double(trials)
     let rateScaleFree = Double(anyScaleFree) / Double(trials)
     print("change points on noise (12 entries, CV 3%): \(rateDefault) with the defaults, \(rateScaleFree) without the 5% minimum")
-    #expect(rateScaleFree < 0.05)  // measured 0.033
-    #expect(rateDefault < 0.03)  // measured 0.017
+    #expect(rateScaleFree < 0.05)  // measured 0.037
+    #expect(rateDefault < 0.03)  // measured 0.0195
   }
 }

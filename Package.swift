@@ -57,6 +57,8 @@ let package = Package(
 
     /// libFuzzer harness for the readers; a corpus replayer when built normally (`make fuzz`).
     .executableTarget(name: "benchreport-fuzz", dependencies: ["BenchIngest"]),
+    /// `make bench`: records a generated history of 5,200 analyses and times it.
+    .executableTarget(name: "benchreport-history-bench", dependencies: ["BenchHistory", "BenchAnalysis", "BenchModel"]),
 
     .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
     .testTarget(

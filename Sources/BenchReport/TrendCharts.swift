@@ -9,8 +9,13 @@ public enum TrendCharts {
 
   public static func build(_ input: TrendReportInput, strings: StringsCatalogue) -> [NamedChart] {
     let slugs = input.slugs
-    return input.trends.enumerated().flatMap { index, trend in
-      trend.series.map { series in chart(trend, series: series, slug: slugs[index], strings: strings) }
+    return input.trends.enumerated().filter { $0.element.labels.count >= 2 }.flatMap { index, trend in
+      // Derived series (the recommended range) and constant ones (100 % success every week)
+      // stay in the table: a flat chart says nothing.
+      trend.series.filter { series in
+        let values = series.values.compactMap { $0 }
+        return !series.metric.isDerived && values.contains { $0 != values.first }
+      }.map { series in chart(trend, series: series, slug: slugs[index], strings: strings) }
     }
   }
 
@@ -22,7 +27,9 @@ public enum TrendCharts {
     let current = [DataPoint(x: Double(trend.currentIndex + 1), y: series.values[trend.currentIndex])]
     let ticks = trend.labels.enumerated().map { Tick(value: Double($0.offset + 1), label: $0.element) }
     let annotations: [Annotation] = series.changePoints.map { change in
-      .verticalMarker(x: Double(change.index) + 0.5, label: strings["trend_chart_change"])
+      .verticalMarker(
+        x: Double(change.index) + 0.5,
+        label: strings[change.confirmed ? "trend_chart_change" : "trend_chart_changeUnconfirmed"])
     }
     let spec = ChartSpec(
       title: strings.format("trend_chart", ["metric": metricName]), subtitle: trend.title, size: size,

@@ -12,7 +12,8 @@ public struct TrendContextBuilder {
 
   public func build(_ input: TrendReportInput) -> TrendContext {
     let slugs = input.slugs
-    let sweeps = input.trends.enumerated().map { index, trend in
+    // A trend needs two entries: the first recorded week has nothing to compare with.
+    let sweeps = input.trends.enumerated().filter { $0.element.labels.count >= 2 }.map { index, trend in
       sweep(trend, slug: slugs[index], charts: input.charts.filter { $0.sweep == slugs[index] })
     }
     let settings = ChangePointSettings()
@@ -37,7 +38,7 @@ public struct TrendContextBuilder {
         cells: trend.series.map { format($0.values[index], $0.metric) }, current: index == trend.currentIndex)
     }
     var changes: [String] = []
-    for series in trend.series {
+    for series in trend.series where !series.metric.isDerived {
       for change in series.changePoints {
         let key = change.confirmed ? "trend_change" : "trend_changeUnconfirmed"
         changes.append(

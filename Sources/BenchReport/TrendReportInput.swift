@@ -33,7 +33,7 @@ public struct TrendReportInput: Sendable {
   public var regressions: [(trend: SweepTrend, series: SweepTrend.Series, change: ChangePoint)] {
     trends.flatMap { trend in
       trend.series.compactMap { series in
-        guard let change = series.latestChange, series.isRegression(change) else { return nil }
+        guard !series.metric.isDerived, let change = series.latestChange, series.isRegression(change) else { return nil }
         // Only a shift whose new level reaches the current entry concerns this week.
         guard change.index <= trend.currentIndex, series.changePoints.allSatisfy({ $0.index <= trend.currentIndex })
         else { return nil }

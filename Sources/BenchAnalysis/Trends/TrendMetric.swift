@@ -23,6 +23,10 @@ public enum TrendMetric: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// The recommended range follows the max stable by construction (70–80 % of it): shown in
+  /// the table, but its change points would only repeat the max stable's.
+  public var isDerived: Bool { self == .recommendedLow || self == .recommendedHigh }
+
   /// True for metrics read at the reference level.
   public var atReferenceLevel: Bool {
     switch self {

@@ -88,8 +88,8 @@ struct HistoryCommand: ParsableCommand {
       discussion: """
         Each analysis.json is one entry, labelled with its folder's name (reports/week-03 → week-03). The test time \
         is the file's testedAt, or, for an analysis.json written before testedAt existed, the file's modification time. \
-        The fingerprint is the analysis.json's own SHA-256 (its result files are not at hand): importing it twice \
-        records it once.
+        The result files are not at hand, so the fingerprint is the SHA-256 of what is recorded (numbers, decisions, \
+        verdicts; not the report language): importing a report twice, or its zh and en copies, records it once.
         """)
 
     @Argument(help: "The history file (created if missing).") var file: String
@@ -134,19 +134,34 @@ struct HistoryCommand: ParsableCommand {
             findings: sweep.findings.map { RecordedSweep.Finding(code: $0.code, severity: $0.severity, levels: $0.levels) },
             tool: sweep.tool, hardware: gpu)
         }
-        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        // reports/week-03/analysis.json → week-03; reports/week-03/en/analysis.json (a language copy) too.
+        var folder = (path as NSString).deletingLastPathComponent
+        if ["en", "zh"].contains((folder as NSString).lastPathComponent) { folder = (folder as NSString).deletingLastPathComponent }
+        let label = (folder as NSString).lastPathComponent
         records.append(
           RecordedAnalysis(
-            label: folder.isEmpty ? path : folder, testedAt: testedAt,
-            inputs: [.init(name: path, sha256: SHA256.hex(data), bytes: data.count)], environment: document.environment,
-            sweeps: sweeps))
+            label: label.isEmpty ? path : label, testedAt: testedAt,
+            inputs: [.init(name: (folder as NSString).appendingPathComponent("analysis.json"), sha256: Self.fingerprint(sweeps), bytes: 0)],
+            environment: document.environment, sweeps: sweeps))
       }
       try HistoryCommand.failing { () throws(HistoryError) in
         let store = try HistoryStore(path: file, create: true)
-        for record in records {
+        var seen: Set<String> = []
+        // A report's language copies (week-03/en/analysis.json) are the same analysis: the first is kept.
+        for record in records where seen.insert(record.fingerprint).inserted {
           print(HistoryOptions.describe(try store.record(record), label: record.label, path: file), terminator: "")
         }
       }
+    }
+
+    /// SHA-256 of the recorded sweeps as sorted-key JSON (the test time left out: it may be a
+    /// file's modification time, which differs between copies).
+    static func fingerprint(_ sweeps: [RecordedSweep]) -> String {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+      let body = (try? encoder.encode(sweeps)) ?? Data()
+      return SHA256.hex(body)
     }
   }
 }

@@ -4,7 +4,8 @@
 #   make test   install apt packages if missing, run the whole test suite
 #   make check-html  install Chromium if missing, render a report in headless Chromium, check it
 #   make bench  time `benchreport analyze` against ../shared/bench/pyref.py on generated data
-#               (SCALE=1 RUNS=3; BENCH_FLAGS=--benchreport-only skips the Python reference)
+#               (SCALE=1 RUNS=3; BENCH_FLAGS=--benchreport-only skips the Python reference), then
+#               record a generated 5,200-analysis history and time it (make bench-history)
 
 SWIFT        ?= swift
 BIN          := .build/release/benchreport

@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // C libraries from Debian -dev packages, found with pkg-config.
@@ -50,16 +51,22 @@ let package = Package(
     .target(
       name: "BenchPipeline",
       dependencies: ["BenchModel", "BenchIngest", "BenchAnalysis", "BenchCharts", "BenchReport"]),
+    /// The history store: one SQLite file of recorded analyses (schema, migrations, queries).
+    .target(
+      name: "BenchHistory",
+      dependencies: ["BenchModel", "BenchAnalysis", .product(name: "GRDB", package: "GRDB.swift")]),
     /// The executable: argument parsing and wiring, nothing else.
     .executableTarget(
       name: "benchreport",
       dependencies: [
-        "BenchModel", "BenchIngest", "BenchAnalysis", "BenchReport", "BenchCharts", "BenchPipeline",
+        "BenchModel", "BenchIngest", "BenchAnalysis", "BenchReport", "BenchCharts", "BenchPipeline", "BenchHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     /// libFuzzer harness for the readers; a corpus replayer when built normally (`make fuzz`).
     .executableTarget(name: "benchreport-fuzz", dependencies: ["BenchIngest"]),
+    /// `make bench`: records a generated history of 5,200 analyses and times it.
+    .executableTarget(name: "benchreport-history-bench", dependencies: ["BenchHistory", "BenchAnalysis", "BenchModel"]),
 
     .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
     .testTarget(
@@ -83,5 +90,6 @@ let package = Package(
     .testTarget(
       name: "BenchPipelineTests", dependencies: ["BenchPipeline", "BenchIngest", "BenchAnalysis", "BenchModel"]),
     .testTarget(name: "benchreportTests", dependencies: ["BenchModel", "BenchCharts"]),
+    .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory", "BenchAnalysis", "BenchModel"]),
   ]
 )

@@ -9,6 +9,8 @@ public struct NamedChart: Sendable {
     /// Base against new (`benchreport compare`, `analyze --baseline`).
     case compareThroughput = "compare-throughput", compareTTFT = "compare-ttft", compareLatency = "compare-e2el"
     case compareTradeoff = "compare-tradeoff"
+    /// One metric of a sweep over its recorded analyses (`analyze --history`, `benchreport trend`).
+    case trend
   }
 
   public var fileStem: String

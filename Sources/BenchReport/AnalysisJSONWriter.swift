@@ -64,6 +64,7 @@ public struct AnalysisJSONWriter {
       ("failureCauses", .array(analysis.failureCauses.map(failureCause))),
       ("sloTiers", .array(analysis.tierCapacities.map(tier))),
     ]
+    let testedAt: OrderedJSON = TestTime.earliest(of: analysis.sweep).map { OrderedJSON.string(TestTime.iso8601($0)) } ?? .null
     return .object([
       ("id", .string(id)),
       ("title", .string(SweepDescription.title(of: identity))),
@@ -78,6 +79,7 @@ public struct AnalysisJSONWriter {
       ("meanInputLength", .integer(identity.meanInputLength)),
       ("source", .text(identity.sourceHint)),
       ("variable", .string(analysis.sweep.variable.rawValue)),
+      ("testedAt", testedAt),
       ("throughputMeasure", .text(analysis.knee.measure?.rawValue)),
       ("runs", .array(runs)),
       (

@@ -31,6 +31,9 @@ public struct ReportContext: Sendable {
   /// The week-over-week comparison (`analyze --baseline`); nil without one.
   public var baseline: ComparisonContext?
   public var hasBaseline: Bool
+  /// The trends from the history file (`analyze --history`); nil without one.
+  public var trends: TrendContext? = nil
+  public var hasTrends: Bool = false
 }
 
 /// A label and its value (environment table).

@@ -40,7 +40,7 @@ public struct ReportContextBuilder {
     let summary = strings.format(
       "report_subtitle",
       ["files": String(input.filesExamined), "sweeps": String(input.analyses.count), "skipped": String(Set(input.skipped.map(\.location.path)).count)])
-    return ReportContext(
+    var context = ReportContext(
       s: strings.entries, language: strings.language.rawValue, title: title, subtitle: summary,
       environment: environmentRows(input), sweeps: sections, hasSweeps: !sections.isEmpty, skipped: skipped,
       hasSkipped: !skipped.isEmpty, inputSummary: summary, environmentNotes: input.environment.notes.map(escape),
@@ -50,6 +50,16 @@ public struct ReportContextBuilder {
       anyTargetFailed: sections.contains { $0.targetSummaries.contains(where: \.isFailed) },
       status: overall, statusOk: overall == "ok", statusWarn: overall == "warn", statusFail: overall == "fail",
       baseline: baseline(input), hasBaseline: input.baseline != nil)
+    context.trends = trends(input)
+    context.hasTrends = context.trends?.hasSweeps ?? false
+    return context
+  }
+
+  /// The trends section, its charts among the report's.
+  func trends(_ input: ReportInput) -> TrendContext? {
+    guard var trends = input.trends else { return nil }
+    trends.charts = input.charts.filter { $0.sweep?.hasPrefix("trend-") == true }.map(chartLink)
+    return TrendContextBuilder(strings: strings, escaping: escaping).build(trends)
   }
 
   func escape(_ text: String) -> String { escaping.inline(text) }

@@ -11,6 +11,8 @@ public struct ReportInput: Sendable {
   public var charts: [ChartLink]
   /// The comparison with a previous week (`analyze --baseline`), for the 较上周 section.
   public var baseline: ComparisonReportInput?
+  /// The trends from the history file (`analyze --history`), for the trends section.
+  public var trends: TrendReportInput?
 
   public init(
     analyses: [SweepAnalysis], skipped: [SkippedInput], filesExamined: Int, environment: EnvironmentFacts,

@@ -47,6 +47,9 @@ struct AnalyzeCommand: ParsableCommand {
   @OptionGroup(title: "Week over week (with --baseline)")
   var noise: ComparisonOptions
 
+  @OptionGroup(title: "History and trends")
+  var history: HistoryOptions
+
   @Option(help: "Outputs to write, comma-separated: md (report.md), html (report.html), json (analysis.json), pr (pr-comment.md).")
   var format: String = "md,html,json"
 
@@ -123,6 +126,8 @@ struct AnalyzeCommand: ParsableCommand {
         }
         clock.lap("baseline")
       }
+      input.trends = try history.recordAndTrend(
+        analysed.analyses, inputs: inputs, environment: settingsAndEnvironment.environment, quiet: quiet)
       return input
     }()
     let skipped = input.skipped
@@ -135,7 +140,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
     let charts =
       chartFormats.isEmpty
-      ? [] : AnalysisPipeline.chartSpecs(for: input, strings: strings)
+      ? [] : AnalysisPipeline.chartSpecs(for: input, strings: strings) + (input.trends.map { TrendCharts.build($0, strings: strings) } ?? [])
     clock.lap("chart-specs")
     AnalysisPipeline.releaseSamples(from: &input)
     let renderer = ReportRenderer(strings: strings, templatesDirectory: templatesFolder, linkBase: linkBase)
@@ -176,5 +181,6 @@ struct AnalyzeCommand: ParsableCommand {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
     }
     if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
+    if history.gateFired(input.trends) { throw ExitCode(3) }
   }
 }

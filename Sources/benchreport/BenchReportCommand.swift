@@ -13,7 +13,7 @@ struct BenchReportCommand: ParsableCommand {
       to analyse, or a file that could not be read or written (the message names it; the \
       previous report in --out is left as it was).
       """,
-    subcommands: [AnalyzeCommand.self, CompareCommand.self, TemplatesCommand.self],
+    subcommands: [AnalyzeCommand.self, CompareCommand.self, TemplatesCommand.self, HistoryCommand.self, TrendCommand.self],
     defaultSubcommand: nil)
 
   /// ArgumentParser exits 64 (EX_USAGE) on usage errors, and 1 on any other error; benchreport

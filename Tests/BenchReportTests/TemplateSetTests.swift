@@ -14,7 +14,10 @@ struct TemplateSetTests {
 
   @Test func listsTemplatesThenPartialsThenStrings() throws {
     let names = try defaults.entries().map(\.name)
-    #expect(Array(names.prefix(6)) == ["compare-pr.md", "compare.html", "compare.md", "pr-comment.md", "weekly.html", "weekly.md"])
+    #expect(
+      Array(names.prefix(8)) == [
+        "compare-pr.md", "compare.html", "compare.md", "pr-comment.md", "trend.html", "trend.md", "weekly.html", "weekly.md",
+      ])
     #expect(names.contains("partials/comparison-sweeps.md.mustache"))
     #expect(names.contains("partials/style.html.mustache"))
     #expect(names.contains("partials/targets.md.mustache"))
@@ -45,7 +48,7 @@ struct TemplateSetTests {
       }
       #expect(name == "weekly.pdf")
       #expect(available.contains("weekly.html"))
-      #expect(error.description.contains("available: compare-pr.md, compare.html, compare.md, pr-comment.md, weekly.html"))
+      #expect(error.description.contains("available: compare-pr.md, compare.html, compare.md, pr-comment.md, trend.html, trend.md, weekly.html"))
     }
     #expect(throws: ReportError.self) { try defaults.contents(of: "../Package.swift") }
   }

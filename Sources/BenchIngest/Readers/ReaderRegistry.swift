@@ -4,6 +4,8 @@
 public enum ReaderRegistry {
   public static let readers: [any ResultReader] = [
     LocustReader(),
+    NvidiaSMIReader(),
+    PrometheusScrapeReader(),
     ServingJSONReader(),
   ]
 }

@@ -1,3 +1,4 @@
+import BenchAnalysis
 import BenchModel
 import Foundation
 import Testing
@@ -68,5 +69,37 @@ struct NvidiaSMIReaderTests {
     let result = NvidiaSMIReader.read(path: file.path, display: "gpu.csv")
     #expect(result.metrics.isEmpty)
     #expect(result.skipped.first?.reason.contains("timestamp") == true)
+  }
+}
+
+/// The real log joined to a vLLM run's window (BenchAnalysis' `ResourceJoin`).
+struct NvidiaSMIJoinTests {
+  @Test func theRealLogJoinedToARunInItsZone() {
+    let metrics = NvidiaSMIReaderTests.read("xypp3-nvidia_smi.csv").metrics
+    var run = Run(source: SourceLocation(path: "c8.json"), format: SourceFormat(tool: .vllmServe, schema: "V9"))
+    run.model = "m"
+    run.maxConcurrency = 8
+    run.completed = 100
+    run.date = "20250908-172658"  // ended 17:26:58 in Shanghai, after 4 s
+    run.duration = 4
+    run.outputThroughput = 500
+    let sweep = Sweep(
+      identity: SweepIdentity(
+        model: "m", backend: nil, label: nil, dataset: nil, configuredInputLength: nil, configuredOutputLength: nil, metadata: [],
+        sourceHint: nil),
+      variable: .concurrency, levels: [SweepLevel(level: .concurrency(8), runs: [run])])
+    var settings = AnalysisSettings()
+    settings.timeZone = TimeZone(identifier: "Asia/Shanghai")
+    let gpu = SweepAnalyzer.analyze(sweep, settings: settings, metrics: metrics).levels[0].gpu
+    // python3 (csv, datetime, statistics) over the rows with 17:26:54+08:00 ≤ t ≤ 17:26:58:
+    // GPUs 0-2 have 3 rows, 3-7 have 2; per-GPU mean power.draw summed = 587.0 W;
+    // 587.0 / 500 tok/s = 1.174 J/token; memory.used max 4 MiB × 8, total 81559 × 8.
+    #expect(gpu?.samples == 19)
+    #expect(abs((gpu?.powerMeanW ?? 0) - 587.0) < 1e-9)
+    #expect(abs((gpu?.energyPerOutputTokenJ ?? 0) - 1.174) < 1e-12)
+    #expect(gpu?.memoryUsedMiB == 32)
+    #expect(gpu?.memoryTotalMiB == 652_472)
+    #expect(gpu?.utilizationMean == nil)  // not logged: absent, never 0
+    #expect(gpu?.gpus.count == 8)
   }
 }

@@ -350,14 +350,15 @@ async def gpu_log(engine, path):
         log.write("timestamp, index, name, utilization.gpu [%], memory.used [MiB], memory.total [MiB], power.draw [W]\n")
         last_busy, last_batch, last_time = engine.busy_seconds, engine.busy_batch_seconds, time.monotonic()
         while True:
-            await asyncio.sleep(1.0 - (time.time() % 1.0))
+            await asyncio.sleep(1.0 - (time.time() % 1.0) + 0.001)
             now = time.monotonic()
+            wall = time.time()  # one reading for the seconds and the milliseconds
             span = max(now - last_time, 1e-6)
             busy = min(1.0, (engine.busy_seconds - last_busy) / span)
             batch = min(1.0, (engine.busy_batch_seconds - last_batch) / span)
             last_busy, last_batch, last_time = engine.busy_seconds, engine.busy_batch_seconds, now
             utilization = round(100 * (0.3 * busy + 0.7 * batch))
-            stamp = time.strftime("%Y/%m/%d %H:%M:%S", time.localtime()) + f".{int(time.time() * 1000) % 1000:03d}"
+            stamp = time.strftime("%Y/%m/%d %H:%M:%S", time.localtime(wall)) + f".{int(wall * 1000) % 1000:03d}"
             memory = engine.args.gpu_memory_base_mib
             power = 70.0 + 630.0 * utilization / 100
             log.write(f"{stamp}, 0, Stand-in GPU (llm-stub; no GPU), {utilization} %, {memory} MiB, 81559 MiB, {power:.2f} W\n")

@@ -107,3 +107,21 @@ struct PrometheusScrapeReaderTests {
     #expect(PrometheusScrapeReader.timeInFileName("s/02ce4b09-7c48-46de-97b9-ac73bb373920.prom") == nil)
   }
 }
+
+/// Metric files are not runs: alone they give no run (so `analyze` says "no benchmark
+/// results"), beside results they are read, never listed as skipped or unreadable.
+struct MetricsFilesInAFolderTests {
+  @Test func metricFilesAloneGiveNoRunsAndNoSkippedFiles() throws {
+    let folder = try TestFixtures.temporaryFolder()
+    for name in ["xypp3-nvidia_smi.csv", PrometheusScrapeReaderTests.later] {
+      try FileManager.default.copyItem(
+        at: NvidiaSMIReaderTests.metrics.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    let result = InputScanner().scan([folder.path])
+    #expect(result.runs.isEmpty)
+    #expect(result.skipped.isEmpty)
+    #expect(result.filesExamined == 2)
+    #expect(result.metrics.gpus.count == 8)
+    #expect(result.metrics.servers.count == 1)
+  }
+}

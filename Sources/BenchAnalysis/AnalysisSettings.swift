@@ -33,13 +33,16 @@ public struct AnalysisSettings: Sendable, Equatable {
   public var sloTiers: [SLOTier] = []
   /// A constant-load run at least this long is a soak: its trend over time is checked.
   public var soakMinutes: Double = 30
+  /// The zone of times written without one (vLLM `date`, nvidia-smi timestamps) when they are
+  /// joined with Unix times; nil = this machine's zone (`timezone:` in `benchreport.yaml`).
+  public var timeZone: TimeZone?
 
   public init() {}
 
   /// Setting names accepted in `benchreport.yaml` under `thresholds:`.
   public static let settingNames = [
     "success_rate", "ttft_limit", "ttft_statistic", "min_throughput_growth", "headroom", "slo",
-    "served_fraction", "min_requests", "min_duration", "min_levels", "soak_minutes",
+    "served_fraction", "min_requests", "min_duration", "min_levels", "soak_minutes", "timezone",
   ]
 
   /// Applies one named setting written as text (`95%`, `1000ms`, `p99`, `0.7-0.8`, …).
@@ -103,6 +106,11 @@ public struct AnalysisSettings: Sendable, Equatable {
         throw .invalidValue(setting: name, value: text, expected: "a number of minutes > 0, e.g. 30")
       }
       soakMinutes = minutes
+    case "timezone":
+      guard let zone = Self.timeZone(text) else {
+        throw .invalidValue(setting: name, value: text, expected: "a zone name like Asia/Shanghai or UTC, or an offset like +08:00")
+      }
+      timeZone = zone
     case "min_levels":
       minimumLevels = try Self.positiveCount(name, text, expected: "a whole number of levels ≥ 1, e.g. 2")
     default:
@@ -114,6 +122,21 @@ public struct AnalysisSettings: Sendable, Equatable {
   static func positiveCount(_ name: String, _ text: String, expected: String) throws(SettingsError) -> Int {
     guard let count = Int(text), count >= 1 else { throw .invalidValue(setting: name, value: text, expected: expected) }
     return count
+  }
+
+  /// `Asia/Shanghai`, `UTC`, `local`, `+08:00`, `UTC+8`, `-0530`.
+  static func timeZone(_ text: String) -> TimeZone? {
+    if text.lowercased() == "local" { return TimeZone.current }
+    if let zone = TimeZone(identifier: text) { return zone }
+    var rest = Substring(text)
+    for prefix in ["UTC", "GMT"] where rest.uppercased().hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
+    guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
+    let digits = rest.dropFirst().filter { $0 != ":" }
+    guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isNumber) else { return nil }
+    let hours = digits.count <= 2 ? Int(digits)! : Int(digits.prefix(digits.count - 2))!
+    let minutes = digits.count <= 2 ? 0 : Int(digits.suffix(2))!
+    guard hours <= 14, minutes < 60 else { return nil }
+    return TimeZone(secondsFromGMT: (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60))
   }
 
   /// Rating names accepted under `ratings:` in `benchreport.yaml`.

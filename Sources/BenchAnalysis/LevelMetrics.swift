@@ -46,6 +46,10 @@ public struct LevelMetrics: Sendable, Equatable {
   public var sources: [SourceLocation]
   /// Notes of the runs and of the aggregation.
   public var notes: [String]
+  /// GPU and server metrics over the level's time window, when they were measured
+  /// (`ResourceJoin`); nil otherwise.
+  public var gpu: GPUWindowMetrics?
+  public var server: ServerWindowMetrics?
 
   public init(level: LoadLevel) {
     self.level = level

@@ -25,4 +25,7 @@ public struct SweepAnalysis: Sendable, Equatable {
   public var scenarios: [LoadLevel: ScenarioKind] = [:]
   /// Levels tried without a result, with the file that shows it (e.g. `c64.log`).
   public var failedAttempts: [LoadLevel: String] = [:]
+  /// How the GPU and server metrics were joined to the levels (the zone used, series that
+  /// overlap no run); empty without such metrics.
+  public var resourceNotes: [String] = []
 }

@@ -7,7 +7,8 @@ public enum SweepAnalyzer {
   /// `failedAttempts`: levels the sweep tried without a result (see `FailedAttempts` in the
   /// ingest), with the file that shows it; the next level to test is never one of them unasked.
   public static func analyze(
-    _ sweep: Sweep, settings: AnalysisSettings = AnalysisSettings(), failedAttempts: [LoadLevel: String] = [:]
+    _ sweep: Sweep, settings: AnalysisSettings = AnalysisSettings(), failedAttempts: [LoadLevel: String] = [:],
+    metrics: MetricsTimeline = MetricsTimeline()
   ) -> SweepAnalysis {
     // Levels ascending and runs by source, however the caller built the sweep: the growth rule
     // and the knee compare neighbouring levels, and repetitions are averaged in run order.
@@ -18,6 +19,11 @@ public enum SweepAnalyzer {
     var levels = sweep.levels.map(LevelAggregator.metrics(of:))
     let targetChecks = TargetCheck.evaluate(levels, objectives: settings.objectives)
     addEfficiency(to: &levels, variable: sweep.variable)
+    let resources = ResourceJoin.join(sweep, levels: levels, metrics: metrics, timeZone: settings.timeZone ?? TimeZone.current)
+    for index in levels.indices {
+      levels[index].gpu = resources.gpu[levels[index].level]
+      levels[index].server = resources.server[levels[index].level]
+    }
     let measure = ThroughputMeasure.choose(for: levels)
     let knee = findKnee(levels, measure: measure, minimumGrowth: settings.minimumThroughputGrowth)
     let stability = assessStability(levels, sweep: sweep, measure: measure, settings: settings)
@@ -32,6 +38,7 @@ public enum SweepAnalyzer {
       levels: levels, stability: stability, recommendationWithheld: withheld && !soakOnly, variable: sweep.variable,
       settings: settings, failedAttempts: failedAttempts, soakOnly: soakOnly)
     findings += SweepDiagnosis(sweep: sweep, levels: levels, stability: stability, settings: settings).findings()
+    findings += ResourceFindings(levels: levels, stability: stability).findings()
     // What the readers found about the runs, each once.
     for finding in sweep.runs.flatMap(\.findings) where !findings.contains(finding) { findings.append(finding) }
     findings.sort { $0.severity > $1.severity }
@@ -43,7 +50,7 @@ public enum SweepAnalyzer {
       failureCauses: FailureCauses.table(sweep, levels: levels),
       tierCapacities: settings.sloTiers.map { TierCapacity.evaluate($0, levels: levels, stability: stability) },
       scenarios: scenarios,
-      failedAttempts: failedAttempts)
+      failedAttempts: failedAttempts, resourceNotes: resources.notes)
   }
 
   // MARK: Efficiency

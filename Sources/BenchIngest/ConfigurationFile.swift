@@ -71,6 +71,10 @@ public struct ConfigurationFile: Sendable, Equatable {
           }
           configuration.thresholds[name] = text
         }
+      case "timezone":
+        // The zone of times written without one (vLLM `date`, nvidia-smi timestamps).
+        guard let text = value.scalar?.string else { throw .wrongType(path: path, key: "timezone", expected: "a zone name like Asia/Shanghai") }
+        configuration.thresholds["timezone"] = text
       case "ratings", "slo_tiers":
         // Settings with a prefix (`ratings.ttft`, `slo_tier.interactive`) for the analysis
         // settings to parse; a list value (`[100ms, 200ms, 500ms]`) is joined with commas.
@@ -84,7 +88,7 @@ public struct ConfigurationFile: Sendable, Equatable {
           configuration.thresholds[prefix + name] = text
         }
       default:
-        throw .unknownKey(path: path, key: key, known: ["environment", "thresholds", "ratings", "slo_tiers"])
+        throw .unknownKey(path: path, key: key, known: ["environment", "thresholds", "ratings", "slo_tiers", "timezone"])
       }
     }
     return configuration

@@ -8,6 +8,8 @@ public struct IngestResult: Sendable {
   public var filesExamined: Int
   /// How long each file took to read, for `--timings`.
   public var timings: [FileIngestTiming] = []
+  /// GPU and server metrics read beside the results (not runs: joined to them by time).
+  public var metrics = MetricsTimeline()
 
   public init(runs: [Run] = [], skipped: [SkippedInput] = [], filesExamined: Int = 0) {
     self.runs = runs
@@ -20,5 +22,6 @@ public struct IngestResult: Sendable {
     skipped += other.skipped
     filesExamined += other.filesExamined
     timings += other.timings
+    metrics.merge(other.metrics)
   }
 }

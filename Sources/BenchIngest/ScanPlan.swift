@@ -38,6 +38,7 @@ public struct ScanPlan: Sendable {
     var results = [IngestResult?](repeating: nil, count: jobs.count)
     for (position, index) in order.enumerated() { results[index] = finished[position] }
     for jobResult in results { result.merge(jobResult!) }
+    result.metrics.sortByTime()
     for reader in readers { reader.reconcile(&result) }
     InputTextCleaner.clean(&result)
     result.skipped.sort()

@@ -74,6 +74,15 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
   case lockStepArrivals = "lock-step-arrivals"
   /// Latency or failures rising over a long constant-load run.
   case soakDrift = "soak-drift"
+  /// The GPUs were busy well under the 70–90 % target at the max stable level: the limit is
+  /// before the GPU (CPU pre/post-processing, the network or the client).
+  case gpuUnderutilized = "gpu-underutilized"
+  /// KV-cache usage reached ≥ 95 % while the server preempted requests.
+  case kvCacheSaturated = "kv-cache-saturated"
+  /// Waiting requests rose through a level's window: the server's queue grew.
+  case queueGrowing = "queue-growing"
+  /// GPU memory well below its total at the highest measured level.
+  case memoryHeadroom = "memory-headroom"
 }
 
 public enum FindingSeverity: String, Sendable, Codable, Comparable {
@@ -107,6 +116,10 @@ public struct FindingEvidence: Sendable, Equatable {
     case ratio
     /// Requests in flight (Little's law), one decimal.
     case inFlight
+    /// Events per second (preemptions), two decimals.
+    case perSecond
+    /// Memory in MiB, shown in GiB.
+    case mebibytes
   }
 
   public enum Value: Sendable, Equatable {

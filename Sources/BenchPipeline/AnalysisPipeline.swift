@@ -49,7 +49,8 @@ public struct AnalysisPipeline: Sendable {
     let analyses = grouped.grouping.sweeps.map { sweep in
       SweepAnalyzer.analyze(
         sweep, settings: settings,
-        failedAttempts: countingFailedAttempts ? FailedAttempts.levels(for: sweep, skipped: skipped) : [:])
+        failedAttempts: countingFailedAttempts ? FailedAttempts.levels(for: sweep, skipped: skipped) : [:],
+        metrics: grouped.read.result.metrics)
     }
     return AnalysedSweeps(
       analyses: analyses, skipped: (skipped + grouped.grouping.unplaced).sorted(),

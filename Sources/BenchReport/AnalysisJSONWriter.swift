@@ -138,7 +138,7 @@ public struct AnalysisJSONWriter {
       ("failures", .array(SweepFailures.failures(of: analysis.sweep).map(failure))),
       ("exceptions", .array(SweepFailures.exceptions(of: analysis.sweep).map(exception))),
       ("conclusions", .array(narrator.conclusions.map(OrderedJSON.string))),
-    ] + diagnosis)
+    ] + diagnosis + (analysis.resourceNotes.isEmpty ? [] : [("metricsNotes", .array(analysis.resourceNotes.map(OrderedJSON.string)))]))
   }
 
   func targetCheck(_ check: TargetCheck) -> OrderedJSON {
@@ -226,7 +226,38 @@ public struct AnalysisJSONWriter {
       ("ratings", ratings(levelRatings)),
       ("scenario", .text(scenario?.rawValue)),
     ]
+    // Only when measured: absent, never 0 (and files without metrics stay as they were).
+    if let gpu = level.gpu { members.append(("gpu", self.gpu(gpu))) }
+    if let server = level.server { members.append(("server", self.server(server))) }
     return .object(members)
+  }
+
+  func gpu(_ gpu: GPUWindowMetrics) -> OrderedJSON {
+    .object([
+      ("utilizationMean", .number(gpu.utilizationMean)), ("utilizationP95", .number(gpu.utilizationP95)),
+      ("memoryUsedMiB", .number(gpu.memoryUsedMiB)), ("memoryTotalMiB", .number(gpu.memoryTotalMiB)),
+      ("powerMeanW", .number(gpu.powerMeanW)), ("energyPerOutputTokenJ", .number(gpu.energyPerOutputTokenJ)),
+      ("outputTokensPerWatt", .number(gpu.outputTokensPerWatt)), ("samples", .int(gpu.samples)),
+      (
+        "gpus",
+        .array(
+          gpu.gpus.map {
+            .object([
+              ("id", .string($0.id)), ("utilizationMean", .number($0.utilizationMean)), ("memoryUsedMiB", .number($0.memoryUsedMiB)),
+              ("memoryTotalMiB", .number($0.memoryTotalMiB)), ("powerMeanW", .number($0.powerMeanW)), ("samples", .int($0.samples)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  func server(_ server: ServerWindowMetrics) -> OrderedJSON {
+    .object([
+      ("kvCacheUsageMean", .number(server.kvCacheUsageMean)), ("kvCacheUsageMax", .number(server.kvCacheUsageMax)),
+      ("runningMean", .number(server.runningMean)), ("waitingMean", .number(server.waitingMean)),
+      ("preemptionsPerSecond", .number(server.preemptionsPerSecond)), ("prefixCacheHitRate", .number(server.prefixCacheHitRate)),
+      ("scrapes", .int(server.scrapes)),
+    ])
   }
 
   /// Every file the level's runs were built from, in run order, each once.

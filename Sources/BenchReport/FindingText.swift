@@ -106,6 +106,8 @@ extension SweepNarrator {
       case .count: return NumberFormatting.integer(Int(number.rounded()))
       case .ratio: return NumberFormatting.ratio(number)
       case .inFlight: return NumberFormatting.decimal(number, 1)
+      case .perSecond: return NumberFormatting.decimal(number, 2) + "/s"
+      case .mebibytes: return NumberFormatting.decimal(number / 1024, 1) + " GiB"
       }
     }
   }

@@ -141,6 +141,12 @@ public struct SweepSection: Sendable {
   /// The highest load meeting each SLO tier (`slo_tiers:`).
   public var tierRows: [TierRow]
   public var hasTiers: Bool
+  /// GPU and server metrics per level (`ResourceTable`), only when some were joined; and how
+  /// they were joined (the zone used, logs that overlap no run).
+  public var resources: ResourceTable? = nil
+  public var hasResources = false
+  public var resourceNotes: [String] = []
+  public var hasResourceNotes = false
 }
 
 /// One rated metric: the word in the report's language, the rating for CSS, an emoji marker.

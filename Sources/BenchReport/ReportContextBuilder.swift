@@ -236,7 +236,8 @@ public struct ReportContextBuilder {
     let details = LevelDetailBuilder(
       analysis: analysis, narrator: narrator, escape: escaping.inline, levelCell: levelCell, kneeLevel: kneeLevel
     ).details
-    return SweepSection(
+    let resources = ResourceTable.build(analysis, strings: strings, levelCell: levelCell)
+    var section = SweepSection(
       number: number, sectionNumber: number + 1, title: escape(SweepDescription.title(of: analysis.sweep.identity)), slug: slug,
       variableLabel: strings["col_\(analysis.sweep.variable.rawValue)"],
       levelsText: analysis.sweep.levels.map { levelCell($0.level) }.joined(separator: ", "),
@@ -261,6 +262,11 @@ public struct ReportContextBuilder {
       bottleneck: narrator.bottleneckSentence, ratingRows: ratingRows, hasRatings: !ratingRows.isEmpty,
       ratingsNote: ratingsNote(analysis.settings.ratings), causeRows: causeRows, hasCauses: !causeRows.isEmpty,
       tierRows: tierRows, hasTiers: !tierRows.isEmpty)
+    section.resources = resources
+    section.hasResources = resources != nil
+    section.resourceNotes = analysis.resourceNotes.map(escape)
+    section.hasResourceNotes = !analysis.resourceNotes.isEmpty
+    return section
   }
 
   func ratingCell(_ rating: Rating?) -> RatingCell {

@@ -30,6 +30,11 @@ struct ThresholdOptions: ParsableArguments {
   @Option(help: "Recommended range as fractions of the max stable level (default 0.7-0.8).")
   var headroom: String?
 
+  @Option(
+    help: "Zone of times written without one (vLLM `date`, nvidia-smi timestamps) when GPU or server metrics are joined: Asia/Shanghai, UTC, +08:00 (default: this machine's zone)."
+  )
+  var timezone: String?
+
   /// Settings and environment for `inputs`: --config, else the benchreport.yaml of the input
   /// folders (several different ones are a usage error), then the flags on top.
   func load(inputs: [String]) throws -> (settings: AnalysisSettings, environment: EnvironmentFacts) {
@@ -75,7 +80,7 @@ struct ThresholdOptions: ParsableArguments {
     let flags: [(String, String?, String)] = [
       ("success_rate", successRate, "--success-rate"), ("ttft_limit", ttftLimit, "--ttft-limit"),
       ("ttft_statistic", ttftStatistic, "--ttft-statistic"), ("min_throughput_growth", minGrowth, "--min-growth"),
-      ("headroom", headroom, "--headroom"), ("slo", slo, "--slo"),
+      ("headroom", headroom, "--headroom"), ("slo", slo, "--slo"), ("timezone", timezone, "--timezone"),
     ]
     for (name, value, flag) in flags {
       guard let value else { continue }

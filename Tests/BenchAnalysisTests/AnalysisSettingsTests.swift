@@ -167,7 +167,7 @@ struct AnalysisSettingsTests {
     #expect(
       error.description
         == "unknown setting 'ttft_limt' (known: success_rate, ttft_limit, ttft_statistic, "
-        + "min_throughput_growth, headroom, slo, served_fraction, min_requests, min_duration, min_levels, soak_minutes)")
+        + "min_throughput_growth, headroom, slo, served_fraction, min_requests, min_duration, min_levels, soak_minutes, timezone)")
   }
 
   @Test func everyAdvertisedSettingIsAccepted() throws {
@@ -175,6 +175,7 @@ struct AnalysisSettingsTests {
       "success_rate": "95%", "ttft_limit": "1s", "ttft_statistic": "p99",
       "min_throughput_growth": "20%", "headroom": "0.7-0.8", "slo": "ttft_p99=800ms",
       "served_fraction": "90%", "min_requests": "20", "min_duration": "5s", "min_levels": "2", "soak_minutes": "30",
+      "timezone": "UTC",
     ]
     #expect(Set(examples.keys) == Set(AnalysisSettings.settingNames))
     var settings = AnalysisSettings()

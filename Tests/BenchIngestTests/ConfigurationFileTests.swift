@@ -69,7 +69,7 @@ struct ConfigurationFileTests {
     let text = "threshold:\n  success_rate: 95%\n"
     #expect(
       throws: ConfigurationError.unknownKey(
-        path: "runs/benchreport.yaml", key: "threshold", known: ["environment", "thresholds", "ratings", "slo_tiers"])
+        path: "runs/benchreport.yaml", key: "threshold", known: ["environment", "thresholds", "ratings", "slo_tiers", "timezone"])
     ) {
       try ConfigurationFile.parse(text, path: "runs/benchreport.yaml")
     }
@@ -78,7 +78,7 @@ struct ConfigurationFileTests {
     } catch {
       #expect(
         error.description
-          == "runs/benchreport.yaml: unknown key `threshold` (known: environment, thresholds, ratings, slo_tiers)")
+          == "runs/benchreport.yaml: unknown key `threshold` (known: environment, thresholds, ratings, slo_tiers, timezone)")
     }
   }
 

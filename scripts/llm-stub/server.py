@@ -19,7 +19,22 @@ the timing of a continuous-batching engine such as vLLM, on a clock you set with
   Prompt tokens are counted with `--tokenizer DIR` (a Hugging Face tokenizer folder) when given,
   otherwise estimated as characters / 4.
 
-Endpoints: GET /v1/models, /health; POST /v1/completions and /v1/chat/completions, streaming
+* **Server metrics** (`GET /metrics`): vLLM-named Prometheus gauges and counters of this engine —
+  `vllm:num_requests_running`, `vllm:num_requests_waiting`, `vllm:kv_cache_usage_perc` (tokens held
+  by running sequences ÷ `--kv-cache-tokens`), `vllm:num_preemptions_total` (always 0: the stub
+  never preempts), `vllm:prefix_cache_queries_total` / `vllm:prefix_cache_hits_total` (queried
+  prompt tokens; no hits), `vllm:prompt_tokens_total`, `vllm:generation_tokens_total` — with the
+  `engine="0"` and `model_name` labels, `# HELP` / `# TYPE` lines and `_created` gauges as vLLM V1
+  writes them. A full KV cache holds new requests in the waiting queue.
+* **Stand-in GPU log** (`--gpu-log FILE`): there is no GPU here. Once a second the stub appends a
+  row in the shape of `nvidia-smi --query-gpu=timestamp,index,name,utilization.gpu,memory.used,
+  memory.total,power.draw --format=csv -l 1` (header with units, values with units, local time
+  without a zone) computed from the engine, not measured: utilization = share of the last second
+  the engine was stepping × (30 % + 70 % × running ÷ `--max-batch`); memory = `--gpu-memory-base-mib`
+  (weights and the reserved cache, as vLLM pre-allocates it) of 81 559 MiB; power = 70 W + 630 W ×
+  utilization.
+
+Endpoints: GET /v1/models, /health, /metrics; POST /v1/completions and /v1/chat/completions, streaming
 (SSE in vLLM's chunk format, one token per chunk, `[DONE]`, a final usage chunk when
 `stream_options.include_usage` is set) or not; POST /tokenize and /detokenize only with
 `--tokenizer` (404 otherwise, which vLLM's client tolerates). Everything else is 404.
@@ -70,6 +85,12 @@ class Engine:
         self.wakeup = asyncio.Event()
         self.rng = random.Random(args.seed)
         self.stats = collections.Counter()
+        self.busy_seconds = 0.0  # wall time spent in steps with running sequences
+        self.busy_batch_seconds = 0.0  # the same, weighted by running ÷ max_batch
+        self.created = time.time()
+
+    def kv_tokens(self):
+        return sum(s.prompt_tokens + s.generated for s in self.running)
 
     def submit(self, seq):
         """Queues a sequence; returns False when the waiting queue is full (answer 503)."""
@@ -105,11 +126,16 @@ class Engine:
             self._shed_expired(now)
             self.running = [s for s in self.running if not s.aborted]
             admitted = []
+            kv = self.kv_tokens()
             while self.waiting and len(self.running) < self.args.max_batch:
+                if self.waiting[0].prompt_tokens + kv > self.args.kv_cache_tokens and self.running:
+                    break  # the KV cache is full: wait for running sequences to finish
                 seq = self.waiting.popleft()
                 if not seq.aborted:
                     self.running.append(seq)
                     admitted.append(seq)
+                    kv += seq.prompt_tokens
+                    self.stats["prompt_tokens"] += seq.prompt_tokens
             if not self.running:
                 continue
             prefill_tokens = sum(s.prompt_tokens for s in admitted)
@@ -117,6 +143,8 @@ class Engine:
                        + self.args.prefill_ms_per_1k_tokens * prefill_tokens / 1000.0)
             deadline = step_start + step_ms / 1000.0
             await asyncio.sleep(max(0.0, deadline - loop.time()))
+            self.busy_seconds += step_ms / 1000.0
+            self.busy_batch_seconds += step_ms / 1000.0 * len(self.running) / self.args.max_batch
             late = loop.time() - deadline
             if late > 0.005:
                 self.stats["late_steps"] += 1
@@ -126,6 +154,7 @@ class Engine:
                 if seq.aborted:
                     continue
                 seq.generated += 1
+                self.stats["generation_tokens"] += 1
                 done = seq.generated >= seq.max_tokens or (
                     not seq.ignore_eos and self.args.eos_prob > 0 and self.rng.random() < self.args.eos_prob)
                 seq.tokens.put_nowait((" " + self.rng.choice(WORDS), done))
@@ -286,6 +315,56 @@ async def detokenize(request):
     return web.json_response({"prompt": tokenizer.decode(body.get("tokens", []), skip_special_tokens=False)})
 
 
+async def metrics(request):
+    """vLLM V1's names, labels and layout for the metrics the stub models (see the docstring)."""
+    engine = request.app["engine"]
+    labels = f'engine="0",model_name="{request.app["model"]}"'
+    lines = []
+
+    def family(name, kind, help_text, value, created=True):
+        lines.append(f"# HELP vllm:{name} {help_text}")
+        lines.append(f"# TYPE vllm:{name} {kind}")
+        lines.append(f"vllm:{name}{{{labels}}} {float(value)!r}")
+        if created and kind == "counter":
+            base = name[:-len("_total")]
+            lines.append(f"# HELP vllm:{base}_created {help_text}")
+            lines.append(f"# TYPE vllm:{base}_created gauge")
+            lines.append(f"vllm:{base}_created{{{labels}}} {engine.created!r}")
+
+    family("num_requests_running", "gauge", "Number of requests in model execution batches.", len(engine.running))
+    family("num_requests_waiting", "gauge", "Number of requests waiting to be processed.", len(engine.waiting))
+    family("kv_cache_usage_perc", "gauge", "KV-cache usage. 1 means 100 percent usage.",
+           min(1.0, engine.kv_tokens() / engine.args.kv_cache_tokens))
+    family("prefix_cache_queries_total", "counter", "Prefix cache queries, in terms of number of queried tokens.",
+           engine.stats["prompt_tokens"])
+    family("prefix_cache_hits_total", "counter", "Prefix cache hits, in terms of number of cached tokens.", 0)
+    family("num_preemptions_total", "counter", "Cumulative number of preemption from the engine.", 0)
+    family("prompt_tokens_total", "counter", "Number of prefill tokens processed.", engine.stats["prompt_tokens"])
+    family("generation_tokens_total", "counter", "Number of generation tokens processed.", engine.stats["generation_tokens"])
+    return web.Response(text="\n".join(lines) + "\n", content_type="text/plain", charset="utf-8")
+
+
+async def gpu_log(engine, path):
+    """Appends one nvidia-smi-shaped row a second (a stand-in: computed, not measured)."""
+    with open(path, "a", encoding="utf-8") as log:
+        log.write("timestamp, index, name, utilization.gpu [%], memory.used [MiB], memory.total [MiB], power.draw [W]\n")
+        last_busy, last_batch, last_time = engine.busy_seconds, engine.busy_batch_seconds, time.monotonic()
+        while True:
+            await asyncio.sleep(1.0 - (time.time() % 1.0) + 0.001)
+            now = time.monotonic()
+            wall = time.time()  # one reading for the seconds and the milliseconds
+            span = max(now - last_time, 1e-6)
+            busy = min(1.0, (engine.busy_seconds - last_busy) / span)
+            batch = min(1.0, (engine.busy_batch_seconds - last_batch) / span)
+            last_busy, last_batch, last_time = engine.busy_seconds, engine.busy_batch_seconds, now
+            utilization = round(100 * (0.3 * busy + 0.7 * batch))
+            stamp = time.strftime("%Y/%m/%d %H:%M:%S", time.localtime(wall)) + f".{int(wall * 1000) % 1000:03d}"
+            memory = engine.args.gpu_memory_base_mib
+            power = 70.0 + 630.0 * utilization / 100
+            log.write(f"{stamp}, 0, Stand-in GPU (llm-stub; no GPU), {utilization} %, {memory} MiB, 81559 MiB, {power:.2f} W\n")
+            log.flush()
+
+
 async def main(args):
     app = web.Application(client_max_size=16 * 1024 * 1024)
     app["model"] = args.model
@@ -297,18 +376,21 @@ async def main(args):
     app["engine"] = engine
     app.add_routes([web.get("/v1/models", models), web.get("/health", health),
                     web.post("/v1/completions", completions), web.post("/v1/chat/completions", chat_completions),
-                    web.post("/tokenize", tokenize), web.post("/detokenize", detokenize)])
+                    web.post("/tokenize", tokenize), web.post("/detokenize", detokenize), web.get("/metrics", metrics)])
     runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", args.port, backlog=2048)
     await site.start()
     engine_task = asyncio.create_task(engine.run())
+    gpu_task = asyncio.create_task(gpu_log(engine, args.gpu_log)) if args.gpu_log else None
     print(f"llm-stub on http://127.0.0.1:{args.port} for {args.seconds:g} s: {vars(args)}", file=sys.stderr, flush=True)
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     with contextlib.suppress(asyncio.TimeoutError):
         await asyncio.wait_for(stop.wait(), args.seconds)  # SIGTERM or --seconds, whichever first
     engine_task.cancel()
+    if gpu_task:
+        gpu_task.cancel()
     await runner.cleanup()
     print(f"llm-stub stopped: {dict(engine.stats)}", file=sys.stderr, flush=True)
 
@@ -327,5 +409,8 @@ if __name__ == "__main__":
     parser.add_argument("--prefill-ms-per-1k-tokens", type=float, default=20.0, help="prefill time per 1000 prompt tokens, ms (default 20)")
     parser.add_argument("--eos-prob", type=float, default=0.0, help="per-token chance of stopping early unless ignore_eos (default 0)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--kv-cache-tokens", type=int, default=1 << 30, help="KV-cache capacity in tokens (default: unlimited)")
+    parser.add_argument("--gpu-log", help="append a stand-in nvidia-smi --format=csv row here once a second")
+    parser.add_argument("--gpu-memory-base-mib", type=int, default=73403, help="memory.used of the stand-in GPU log, MiB (default 73403: 90 %% of 81559)")
     args = parser.parse_args()
     asyncio.run(main(args))

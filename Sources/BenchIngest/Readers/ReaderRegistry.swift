@@ -7,6 +7,8 @@ public enum ReaderRegistry {
     GuideLLMReader(),
     AIPerfReader(),
     InferencePerfReader(),
+    NvidiaSMIReader(),
+    PrometheusScrapeReader(),
     ServingJSONReader(),
   ]
 }

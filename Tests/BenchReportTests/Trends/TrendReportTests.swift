@@ -74,7 +74,7 @@ struct TrendReportTests {
     let sweep = try #require(document.sweeps.first)
     #expect(sweep.testedAt == TestTime.parseDate("20250326-214428"))
     #expect(sweep.snapshot.levels.map { sweep.verdicts[$0.level] }.filter { $0 == "client-limited" }.count == 4)
-    #expect(sweep.findings.map(\.code) == ["client-rate-cap", "prompts-below-concurrency"])
+    #expect(sweep.findings.map(\.code) == ["client-rate-cap", "prompts-below-concurrency", "decode-slowdown"])
     #expect(document.environment["gpu"] == "1× NVIDIA H100 80GB")
   }
 }

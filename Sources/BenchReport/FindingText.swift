@@ -65,6 +65,10 @@ extension SweepNarrator {
         if case .text(let kind) = value { return strings["kind_\(kind)"] }
         return nil
       }
+      values["shapeClause"] = ""
+      if case .text(let shape)? = finding["shape"], let jump = values["jump"] {
+        values["shapeClause"] = strings.format("finding_limit-found_\(shape)", ["jump": jump])
+      }
       values["nextClause"] = values["next"].map { strings.format("finding_limit-found_next", ["next": $0]) } ?? strings["finding_end"]
       if values["attemptFile"] != nil { values["nextClause"] = strings.format("finding_next_attempted", values) }
     case .notSaturated:

@@ -272,12 +272,14 @@ struct SweepDiagnosis {
     var outputLength: Int?
     for level in sweep.levels {
       for run in level.runs {
-        guard let samples = run.samples, samples.count >= 10, let input = samples.inputLengths.first,
-          let output = samples.outputLengths.first,
-          samples.inputLengths.allSatisfy({ $0 == input }), samples.outputLengths.allSatisfy({ $0 == output }),
-          inputLength.map({ $0 == input }) ?? true, outputLength.map({ $0 == output }) ?? true
+        // Identical output lengths (--ignore-eos) and prompts within 2 % of each other (a
+        // tokenizer boundary turns 256 into 257): every request of a batch ends together.
+        guard let samples = run.samples, samples.count >= 10, let shortest = samples.inputLengths.min(),
+          let longest = samples.inputLengths.max(), shortest > 0, Double(longest) <= Double(shortest) * 1.02,
+          let output = samples.outputLengths.first, output > 1, samples.outputLengths.allSatisfy({ $0 == output }),
+          outputLength.map({ $0 == output }) ?? true
         else { return [] }
-        (inputLength, outputLength) = (input, output)
+        (inputLength, outputLength) = (inputLength ?? shortest, output)
       }
     }
     guard let inputLength, let outputLength else { return [] }

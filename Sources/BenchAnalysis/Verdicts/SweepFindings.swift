@@ -109,6 +109,14 @@ public enum SweepFindings {
       var evidence: [FindingEvidence] = [.level("firstFailing", firstUnstable), .text("kind", kind.rawValue)]
       if let maxStable = stability.maxStable {
         evidence.insert(.level("maxStable", maxStable), at: 0)
+        // A cliff or a gradual rise: the latency at the first failing level against the stable
+        // one (TTFT at the limit's statistic, else the median request time).
+        if let stable = metrics(maxStable), let failing = metrics(firstUnstable),
+          let jump = latencyJump(from: stable, to: failing, settings: settings)
+        {
+          evidence.append(.number("jump", jump, .ratio))
+          evidence.append(.text("shape", jump >= cliffRatio ? "cliff" : "gradual"))
+        }
         if let next = bisection(maxStable, firstUnstable) {
           evidence.append(.level("next", next))
           if let file = failedAttempts[next] { evidence.append(.text("attemptFile", file)) }
@@ -124,6 +132,18 @@ public enum SweepFindings {
       findings.append(Finding(code: .notSaturated, severity: .info, levels: [maxStable], evidence: evidence))
     }
     return findings.sorted { $0.severity > $1.severity }
+  }
+
+  /// Latency at the first failing level this many times the stable level's: a cliff.
+  public static let cliffRatio = 3.0
+
+  static func latencyJump(from stable: LevelMetrics, to failing: LevelMetrics, settings: AnalysisSettings) -> Double? {
+    let pairs: [(Double?, Double?)] = [
+      (settings.ttftStatistic.value(in: stable.latency[.ttft]), settings.ttftStatistic.value(in: failing.latency[.ttft])),
+      (stable.latency[.e2el]?.percentile(50) ?? stable.latency[.e2el]?.mean, failing.latency[.e2el]?.percentile(50) ?? failing.latency[.e2el]?.mean),
+    ]
+    for case let (before?, after?) in pairs where before > 0 { return after / before }
+    return nil
   }
 
   /// The level halfway (geometrically for doublings) between a stable and a failing level, to

@@ -18,10 +18,14 @@ struct OtherToolsWalkTests {
     ("guidellm", ["GuideLLM"]),
     ("aiperf", ["AIPerf"]),
     ("inference-perf", ["inference-perf"]),
+    ("llmperf", ["LLMPerf"]),
   ]
 
   /// Files the publishers wrote beside the tool's output (not the tool's): any reason will do.
-  static let publisherFiles: Set<String> = ["SOURCES.md", "meta.json", "prefix.json", "prom.json", "config.yaml"]
+  /// (`…_tp_1_summary.json` is philschmid/llmperf-bench's own reduction of LLMPerf's summaries.)
+  static let publisherFiles: Set<String> = [
+    "SOURCES.md", "meta.json", "prefix.json", "prom.json", "config.yaml", "meta-llama_Meta-Llama-3-8B-Instruct_tp_1_summary.json",
+  ]
 
   @Test(.enabled(if: sharedRoot != nil, "../shared/samples-public is not present"), arguments: folders)
   func everyFileIsAnalysedOrSkippedWithTheToolsName(folder: String, toolWords: [String]) throws {

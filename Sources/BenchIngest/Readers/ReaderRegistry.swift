@@ -7,6 +7,7 @@ public enum ReaderRegistry {
     GuideLLMReader(),
     AIPerfReader(),
     InferencePerfReader(),
+    LLMPerfReader(),
     ServingJSONReader(),
   ]
 }

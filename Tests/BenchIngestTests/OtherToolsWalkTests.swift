@@ -19,6 +19,7 @@ struct OtherToolsWalkTests {
     ("aiperf", ["AIPerf"]),
     ("inference-perf", ["inference-perf"]),
     ("llmperf", ["LLMPerf"]),
+    ("genai-bench", ["genai-bench"]),
   ]
 
   /// Files the publishers wrote beside the tool's output (not the tool's): any reason will do.
@@ -36,7 +37,8 @@ struct OtherToolsWalkTests {
       FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(path), isDirectory: &isDirectory)
       return !isDirectory.boolValue
     }
-    let read = Set(result.runs.map(\.source.path))
+    // A run's source, and every file it was built from (genai-bench's experiment metadata).
+    let read = Set(result.runs.map(\.source.path) + result.runs.flatMap(\.inputFiles))
     for file in files {
       let skips = result.skipped.filter { $0.location.path == file }
       #expect(read.contains(file) || !skips.isEmpty, "\(folder)/\(file) was neither read nor skipped")

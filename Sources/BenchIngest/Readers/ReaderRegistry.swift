@@ -8,6 +8,7 @@ public enum ReaderRegistry {
     AIPerfReader(),
     InferencePerfReader(),
     LLMPerfReader(),
+    GenAIBenchReader(),
     ServingJSONReader(),
   ]
 }

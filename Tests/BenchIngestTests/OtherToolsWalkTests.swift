@@ -20,6 +20,7 @@ struct OtherToolsWalkTests {
     ("inference-perf", ["inference-perf"]),
     ("llmperf", ["LLMPerf"]),
     ("genai-bench", ["genai-bench"]),
+    ("llm-d-benchmark-report", ["llm-d Benchmark Report"]),
   ]
 
   /// Files the publishers wrote beside the tool's output (not the tool's): any reason will do.

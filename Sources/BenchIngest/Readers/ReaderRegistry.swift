@@ -9,6 +9,7 @@ public enum ReaderRegistry {
     InferencePerfReader(),
     LLMPerfReader(),
     GenAIBenchReader(),
+    LLMDReportReader(),
     ServingJSONReader(),
   ]
 }

@@ -15,7 +15,8 @@ struct GenAIBenchReaderTests {
 
   static func json(_ text: String) throws -> JSONValue {
     let bytes = Array(text.utf8)
-    return try #require(bytes.withUnsafeBufferPointer { TolerantJSONParser().parseDocuments($0).documents.first?.value })
+    return try #require(
+      bytes.withUnsafeBufferPointer { TolerantJSONParser().parseDocuments($0).documents.first?.value })
   }
 
   @Test func runFileIsOneRunAtItsScenarioAndConcurrency() throws {
@@ -47,13 +48,15 @@ struct GenAIBenchReaderTests {
   }
 
   @Test func metricsTimeUnitMillisecondsIsHonoured() throws {
-    let experiment = GenAIBenchReader.experiment(try Self.json(#"{"model": "m", "metrics_time_unit": "ms"}"#), display: "m.json")
+    let experiment = GenAIBenchReader.experiment(
+      try Self.json(#"{"model": "m", "metrics_time_unit": "ms"}"#), display: "m.json")
     #expect(experiment.scale == 1 && experiment.unitStated)
   }
 
   @Test func batchSizeIterationIsSkippedWithGenAIBenchsName() throws {
     let file = try Self.json(
-      #"{"aggregated_metrics": {"scenario": "E(1024)", "iteration_type": "batch_size", "batch_size": 8, "num_completed_requests": 4, "stats": {}}}"#)
+      #"{"aggregated_metrics": {"scenario": "E(1024)", "iteration_type": "batch_size", "batch_size": 8, "num_completed_requests": 4, "stats": {}}}"#
+    )
     guard case .failure(let skipped) = GenAIBenchReader.run(file, display: "e.json", experiment: .init()) else {
       Issue.record("a batch-size run was read")
       return
@@ -64,6 +67,7 @@ struct GenAIBenchReaderTests {
   @Test func filesAreRecognisedByContent() throws {
     #expect(GenAIBenchReader.kind(try TestFixtures.bytes(Self.folder.appendingPathComponent(Self.runFile))) == .run)
     #expect(
-      GenAIBenchReader.kind(try TestFixtures.bytes(Self.folder.appendingPathComponent("experiment_metadata.json"))) == .experimentMetadata)
+      GenAIBenchReader.kind(try TestFixtures.bytes(Self.folder.appendingPathComponent("experiment_metadata.json")))
+        == .experimentMetadata)
   }
 }

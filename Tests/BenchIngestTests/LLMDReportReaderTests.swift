@@ -56,8 +56,11 @@ struct LLMDReportReaderTests {
   }
 
   @Test func reportWithoutLoadLevelIsSkippedWithTheToolsName() throws {
-    let bytes = Array(#"{"version": "0.2", "scenario": {"load": {"standardized": {"tool": "vllm-benchmark"}}}, "results": {"request_performance": {"aggregate": {}}}}"#.utf8)
-    let report = try #require(bytes.withUnsafeBufferPointer { TolerantJSONParser().parseDocuments($0).documents.first?.value })
+    let bytes = Array(
+      #"{"version": "0.2", "scenario": {"load": {"standardized": {"tool": "vllm-benchmark"}}}, "results": {"request_performance": {"aggregate": {}}}}"#
+        .utf8)
+    let report = try #require(
+      bytes.withUnsafeBufferPointer { TolerantJSONParser().parseDocuments($0).documents.first?.value })
     guard case .failure(let skipped) = LLMDReportReader.run(report, display: "r.json") else {
       Issue.record("a report without a load level was read")
       return

@@ -59,7 +59,9 @@ struct GenAIBenchReader: ResultReader {
           plan.skipped.append(
             SkippedInput(
               location: SourceLocation(path: metadata.1), kind: .notAResult,
-              reason: "genai-bench experiment metadata without any run file beside it (the results are in the per-scenario JSON files)"))
+              reason:
+                "genai-bench experiment metadata without any run file beside it (the results are in the per-scenario JSON files)"
+            ))
         }
         continue
       }
@@ -87,7 +89,9 @@ struct GenAIBenchReader: ResultReader {
         experiment.metadata[key] = value
       }
     }
-    if let unit = metadata["metrics_time_unit"]?.stringValue, let scale = ReportedStatistics.millisecondsFactor(unit: unit) {
+    if let unit = metadata["metrics_time_unit"]?.stringValue,
+      let scale = ReportedStatistics.millisecondsFactor(unit: unit)
+    {
       experiment.scale = scale
       experiment.unitStated = true
     }
@@ -97,7 +101,8 @@ struct GenAIBenchReader: ResultReader {
   /// Per-request rows are not used (no timestamps, often trimmed): skipped by the parser.
   static let skippedKeys: Set<String> = ["individual_request_metrics"]
 
-  static func read(metadata: (path: String, display: String)?, runs: [(path: String, display: String)]) -> IngestResult {
+  static func read(metadata: (path: String, display: String)?, runs: [(path: String, display: String)]) -> IngestResult
+  {
     var result = IngestResult()
     var experiment = Experiment()
     if let metadata {
@@ -130,7 +135,9 @@ struct GenAIBenchReader: ResultReader {
   static func run(_ file: JSONValue, display: String, experiment: Experiment) -> Result<Run, SkippedInput> {
     let location = SourceLocation(path: display)
     guard let aggregated = file["aggregated_metrics"] else {
-      return .failure(SkippedInput(location: location, kind: .unreadable, reason: "genai-bench run file without `aggregated_metrics`"))
+      return .failure(
+        SkippedInput(location: location, kind: .unreadable, reason: "genai-bench run file without `aggregated_metrics`")
+      )
     }
     let scenario = aggregated["scenario"]?.stringValue ?? "unknown scenario"
     let iteration = aggregated["iteration_type"]?.stringValue ?? "num_concurrency"
@@ -138,10 +145,14 @@ struct GenAIBenchReader: ResultReader {
       return .failure(
         SkippedInput(
           location: location, kind: .unsupported,
-          reason: "genai-bench `\(iteration)` iteration (\(scenario)): a batch size is no load level benchreport can place on its axes"))
+          reason:
+            "genai-bench `\(iteration)` iteration (\(scenario)): a batch size is no load level benchreport can place on its axes"
+        ))
     }
     guard let concurrency = aggregated["num_concurrency"]?.intValue, concurrency > 0 else {
-      return .failure(SkippedInput(location: location, kind: .unreadable, reason: "genai-bench run file without a positive `num_concurrency`"))
+      return .failure(
+        SkippedInput(
+          location: location, kind: .unreadable, reason: "genai-bench run file without a positive `num_concurrency`"))
     }
     let completed = aggregated["num_completed_requests"]?.intValue ?? 0
     let failed = aggregated["num_error_requests"]?.intValue ?? 0
@@ -149,11 +160,13 @@ struct GenAIBenchReader: ResultReader {
       return .failure(
         SkippedInput(
           location: location, kind: .notAResult,
-          reason: "genai-bench run \(scenario) at concurrency \(concurrency) with no completed request (\(failed) errors)"))
+          reason:
+            "genai-bench run \(scenario) at concurrency \(concurrency) with no completed request (\(failed) errors)"))
     }
     var run = Run(
       source: location,
-      format: SourceFormat(tool: .genaiBench, schema: aggregated["requests_per_second"] != nil ? "2026" : "requests-per-minute"))
+      format: SourceFormat(
+        tool: .genaiBench, schema: aggregated["requests_per_second"] != nil ? "2026" : "requests-per-minute"))
     run.backend = "genai-bench"
     run.model = experiment.model
     run.metadata = experiment.metadata
@@ -161,7 +174,9 @@ struct GenAIBenchReader: ResultReader {
     run.dataset = scenario
     // A deterministic scenario `D(in,out)` fixes the lengths.
     if scenario.hasPrefix("D("), scenario.hasSuffix(")") {
-      let numbers = scenario.dropFirst(2).dropLast().split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+      let numbers = scenario.dropFirst(2).dropLast().split(separator: ",").compactMap {
+        Int($0.trimmingCharacters(in: .whitespaces))
+      }
       if numbers.count == 2 { (run.configuredInputLength, run.configuredOutputLength) = (numbers[0], numbers[1]) }
     }
     run.maxConcurrency = concurrency
@@ -191,12 +206,14 @@ struct GenAIBenchReader: ResultReader {
     let latencies: [(LatencyMetric, String)] = [(.ttft, "ttft"), (.tpot, "tpot"), (.e2el, "e2e_latency")]
     for (metric, key) in latencies {
       if let summary = ReportedStatistics.summary(
-        stats?[key], median: nil, standardDeviation: "stddev", scale: experiment.scale, percentile: ReportedStatistics.plainPercentile)
+        stats?[key], median: nil, standardDeviation: "stddev", scale: experiment.scale,
+        percentile: ReportedStatistics.plainPercentile)
       {
         run.latency[metric] = summary
       }
     }
-    run.notes.append("genai-bench traffic scenario \(scenario); statistics as genai-bench aggregated them (successful requests only)")
+    run.notes.append(
+      "genai-bench traffic scenario \(scenario); statistics as genai-bench aggregated them (successful requests only)")
     if !experiment.unitStated {
       run.notes.append(
         experiment.display == nil

@@ -22,7 +22,9 @@ struct LLMDReportReader: ResultReader {
     func has(_ text: String) -> Bool { ToolFile.head(head, contains: text) }
     if ToolFile.firstByte(head) == UInt8(ascii: "{") {
       if has("\"$defs\"") && (has("\"AggregateRequests\"") || has("\"BenchmarkReport\"")) { return .schema }
-      guard has("\"version\""), has("\"scenario\""), has("\"request_performance\"") || has("\"metrics\"") else { return nil }
+      guard has("\"version\""), has("\"scenario\""), has("\"request_performance\"") || has("\"metrics\"") else {
+        return nil
+      }
       return has("\"time_to_first_token\"") ? .json : nil
     }
     guard has("version:"), has("scenario:"), has("time_to_first_token:") else { return nil }
@@ -117,7 +119,9 @@ struct LLMDReportReader: ResultReader {
       return .failure(
         SkippedInput(
           location: location, kind: .unreadable,
-          reason: "\(toolName) v\(version) (\(harness)) with no load level (scenario.load.standardized.rate_qps / concurrency)"))
+          reason:
+            "\(toolName) v\(version) (\(harness)) with no load level (scenario.load.standardized.rate_qps / concurrency)"
+        ))
     }
     let requests = aggregate["requests"]
     let throughput = aggregate["throughput"]
@@ -138,7 +142,8 @@ struct LLMDReportReader: ResultReader {
     let load = report.at("scenario", "load")
     let harness = load?["name"]?.stringValue ?? "unknown harness"
     guard let metrics = report["metrics"] else {
-      return .failure(SkippedInput(location: location, kind: .notAResult, reason: "\(toolName) v0.1 (\(harness)) without `metrics`"))
+      return .failure(
+        SkippedInput(location: location, kind: .notAResult, reason: "\(toolName) v0.1 (\(harness)) without `metrics`"))
     }
     var run = Run(source: location, format: SourceFormat(tool: .llmdReport, schema: "v0.1"))
     run.backend = harness
@@ -155,9 +160,11 @@ struct LLMDReportReader: ResultReader {
       return .failure(
         SkippedInput(
           location: location, kind: .unsupported,
-          reason: "\(toolName) v0.1 (\(harness)) has no standardized load level and none was found in scenario.load.args"))
+          reason:
+            "\(toolName) v0.1 (\(harness)) has no standardized load level and none was found in scenario.load.args"))
     }
-    run.notes.append("load level read from the harness's own arguments (scenario.load.args): v0.1 has no standardized one")
+    run.notes.append(
+      "load level read from the harness's own arguments (scenario.load.args): v0.1 has no standardized one")
     let filled = fill(
       &run, requests: metrics["requests"], latency: metrics["latency"], location: location, harness: harness,
       duration: metrics.at("time", "duration")?.doubleValue)
@@ -174,7 +181,8 @@ struct LLMDReportReader: ResultReader {
 
   /// Counts, token totals, duration and latencies, the same in every version.
   static func fill(
-    _ run: inout Run, requests: JSONValue?, latency: JSONValue?, location: SourceLocation, harness: String, duration: Double?
+    _ run: inout Run, requests: JSONValue?, latency: JSONValue?, location: SourceLocation, harness: String,
+    duration: Double?
   ) -> Result<Void, SkippedInput> {
     let total = requests?["total"]?.intValue ?? 0
     let failed = requests?["failures"]?.intValue ?? 0
@@ -184,15 +192,25 @@ struct LLMDReportReader: ResultReader {
       return .failure(
         SkippedInput(
           location: location, kind: .notAResult,
-          reason: "\(toolName) (\(harness)) with no completed request (\(total) sent, \(failed) failed, \(incomplete) incomplete)"))
+          reason:
+            "\(toolName) (\(harness)) with no completed request (\(total) sent, \(failed) failed, \(incomplete) incomplete)"
+        ))
     }
     run.completed = completed
     run.failed = failed
-    if incomplete > 0 { run.notes.append("\(incomplete) request(s) not completed (the report's `incomplete`), not counted") }
+    if incomplete > 0 {
+      run.notes.append("\(incomplete) request(s) not completed (the report's `incomplete`), not counted")
+    }
     run.duration = duration
-    if let mean = requests?.at("input_length", "mean")?.doubleValue { run.totalInputTokens = Int((mean * Double(completed)).rounded()) }
-    if let mean = requests?.at("output_length", "mean")?.doubleValue { run.totalOutputTokens = Int((mean * Double(completed)).rounded()) }
-    let latencies: [(LatencyMetric, String)] = [(.ttft, "time_to_first_token"), (.tpot, "time_per_output_token"), (.e2el, "request_latency")]
+    if let mean = requests?.at("input_length", "mean")?.doubleValue {
+      run.totalInputTokens = Int((mean * Double(completed)).rounded())
+    }
+    if let mean = requests?.at("output_length", "mean")?.doubleValue {
+      run.totalOutputTokens = Int((mean * Double(completed)).rounded())
+    }
+    let latencies: [(LatencyMetric, String)] = [
+      (.ttft, "time_to_first_token"), (.tpot, "time_per_output_token"), (.e2el, "request_latency"),
+    ]
     for (metric, key) in latencies {
       guard let stats = latency?[key], let unit = stats["units"]?.stringValue else { continue }
       guard let scale = ReportedStatistics.millisecondsFactor(unit: unit) else {
@@ -209,10 +227,12 @@ struct LLMDReportReader: ResultReader {
       let mean = latency?.at("request_latency", "mean")?.doubleValue, mean < 50
     {
       run.notes.append(
-        "the report gives request latency in ms with a mean of \(String(format: "%.2f", mean)) ms: check the unit (llm-d's v0.1 example writes seconds under `ms`)")
+        "the report gives request latency in ms with a mean of \(String(format: "%.2f", mean)) ms: check the unit (llm-d's v0.1 example writes seconds under `ms`)"
+      )
     }
     run.notes.append(
-      "\(toolName) statistics of the \(harness) run as the report carries them, in its units; inter_token_latency left out (its meaning is the harness's)")
+      "\(toolName) statistics of the \(harness) run as the report carries them, in its units; inter_token_latency left out (its meaning is the harness's)"
+    )
     return .success(())
   }
 

@@ -78,7 +78,9 @@ struct LLMPerfReader: ResultReader {
       let location = SourceLocation(path: display, arrayIndex: index)
       guard let summary = wrapper[key], summary["num_concurrent_requests"] != nil else {
         result.skipped.append(
-          SkippedInput(location: location, kind: .unreadable, reason: "LLMPerf summaries keyed by concurrency: entry `\(key)` is not an LLMPerf summary"))
+          SkippedInput(
+            location: location, kind: .unreadable,
+            reason: "LLMPerf summaries keyed by concurrency: entry `\(key)` is not an LLMPerf summary"))
         continue
       }
       switch run(summary, location: location) {
@@ -108,7 +110,8 @@ struct LLMPerfReader: ResultReader {
   /// Keys LLMPerf writes itself; every other top-level key is the user's `--metadata`.
   static func isLLMPerfKey(_ key: String) -> Bool {
     let own: Set<String> = [
-      "version", "name", "model", "mean_input_tokens", "stddev_input_tokens", "mean_output_tokens", "stddev_output_tokens",
+      "version", "name", "model", "mean_input_tokens", "stddev_input_tokens", "mean_output_tokens",
+      "stddev_output_tokens",
       "num_concurrent_requests", "timestamp",
     ]
     return own.contains(key) || key.hasPrefix("results_") || key.hasPrefix("additional_sampling_params")
@@ -116,11 +119,14 @@ struct LLMPerfReader: ResultReader {
 
   static func run(_ summary: JSONValue, location: SourceLocation) -> Result<Run, SkippedInput> {
     guard let object = summary.objectValue else {
-      return .failure(SkippedInput(location: location, kind: .unreadable, reason: "LLMPerf summary that is not a JSON object"))
+      return .failure(
+        SkippedInput(location: location, kind: .unreadable, reason: "LLMPerf summary that is not a JSON object"))
     }
     guard let concurrency = summary["num_concurrent_requests"]?.intValue, concurrency > 0 else {
       return .failure(
-        SkippedInput(location: location, kind: .unreadable, reason: "LLMPerf summary without a positive `num_concurrent_requests`"))
+        SkippedInput(
+          location: location, kind: .unreadable, reason: "LLMPerf summary without a positive `num_concurrent_requests`")
+      )
     }
     let completed = summary["results_num_completed_requests"]?.intValue ?? 0
     let failed = summary["results_number_errors"]?.intValue ?? 0
@@ -131,7 +137,8 @@ struct LLMPerfReader: ResultReader {
           location: location, kind: .notAResult,
           reason: "LLMPerf summary with no completed request (\(failed) errors, codes \(errorCodes))"))
     }
-    var run = Run(source: location, format: SourceFormat(tool: .llmperf, schema: summary["version"]?.stringValue ?? "unversioned"))
+    var run = Run(
+      source: location, format: SourceFormat(tool: .llmperf, schema: summary["version"]?.stringValue ?? "unversioned"))
     run.backend = "llmperf"
     run.model = summary["model"]?.stringValue
     run.maxConcurrency = concurrency
@@ -157,7 +164,9 @@ struct LLMPerfReader: ResultReader {
     if let mean = summary["results_number_output_tokens_mean"]?.doubleValue, mean.isFinite {
       run.totalOutputTokens = Int((mean * Double(completed)).rounded())
     }
-    let latencies: [(LatencyMetric, String)] = [(.ttft, "ttft_s"), (.tpot, "inter_token_latency_s"), (.e2el, "end_to_end_latency_s")]
+    let latencies: [(LatencyMetric, String)] = [
+      (.ttft, "ttft_s"), (.tpot, "inter_token_latency_s"), (.e2el, "end_to_end_latency_s"),
+    ]
     for (metric, key) in latencies {
       if let summary = ReportedStatistics.summary(
         statistics(object, metric: key), median: nil, standardDeviation: "stddev", scale: 1000, percentile: percentile)
@@ -167,7 +176,8 @@ struct LLMPerfReader: ResultReader {
     }
     run.notes.append(
       "LLMPerf statistics as reported (successful requests only; seconds converted to ms); "
-        + "TPOT = LLMPerf's inter_token_latency (each request's streamed time, first token included, ÷ its output tokens)")
+        + "TPOT = LLMPerf's inter_token_latency (each request's streamed time, first token included, ÷ its output tokens)"
+    )
     return .success(run)
   }
 }

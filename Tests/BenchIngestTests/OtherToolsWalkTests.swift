@@ -18,10 +18,16 @@ struct OtherToolsWalkTests {
     ("guidellm", ["GuideLLM"]),
     ("aiperf", ["AIPerf"]),
     ("inference-perf", ["inference-perf"]),
+    ("llmperf", ["LLMPerf"]),
+    ("genai-bench", ["genai-bench"]),
+    ("llm-d-benchmark-report", ["llm-d Benchmark Report"]),
   ]
 
   /// Files the publishers wrote beside the tool's output (not the tool's): any reason will do.
-  static let publisherFiles: Set<String> = ["SOURCES.md", "meta.json", "prefix.json", "prom.json", "config.yaml"]
+  /// (`…_tp_1_summary.json` is philschmid/llmperf-bench's own reduction of LLMPerf's summaries.)
+  static let publisherFiles: Set<String> = [
+    "SOURCES.md", "meta.json", "prefix.json", "prom.json", "config.yaml", "meta-llama_Meta-Llama-3-8B-Instruct_tp_1_summary.json",
+  ]
 
   @Test(.enabled(if: sharedRoot != nil, "../shared/samples-public is not present"), arguments: folders)
   func everyFileIsAnalysedOrSkippedWithTheToolsName(folder: String, toolWords: [String]) throws {
@@ -32,7 +38,8 @@ struct OtherToolsWalkTests {
       FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(path), isDirectory: &isDirectory)
       return !isDirectory.boolValue
     }
-    let read = Set(result.runs.map(\.source.path))
+    // A run's source, and every file it was built from (genai-bench's experiment metadata).
+    let read = Set(result.runs.map(\.source.path) + result.runs.flatMap(\.inputFiles))
     for file in files {
       let skips = result.skipped.filter { $0.location.path == file }
       #expect(read.contains(file) || !skips.isEmpty, "\(folder)/\(file) was neither read nor skipped")

@@ -152,3 +152,42 @@ extension RealRunVerdictTests {
     }
   }
 }
+
+extension RealRunVerdictTests {
+  /// With `--slo ttft_p99=500ms`, the overload sample's 16 req/s level serves more requests
+  /// (11.06 against 7.78 req/s, as the client printed) but almost none within 500 ms of TTFT.
+  @Test func goodputDropOnARealOverload() throws {
+    var settings = AnalysisSettings()
+    try settings.apply("slo", "ttft_p99=500ms")
+    let scan = InputScanner().scan([Self.root.appendingPathComponent("samples/vllm-request-rate-overload-local").path])
+    let sweep = try #require(SweepGrouper.group(scan.runs).sweeps.first)
+    let analysis = SweepAnalyzer.analyze(sweep, settings: settings)
+    let drop = try #require(analysis.findings.first { $0.code == .goodputDrop })
+    #expect(drop.levels == [.requestRate(.finite(8)), .requestRate(.finite(16))])
+    #expect((drop.number("goodputTo") ?? 99) < 1)
+    #expect(abs((drop.number("throughputTo") ?? 0) - 11.06) < 0.01)
+  }
+
+  /// 256-token prompts (257 where the tokenizer splits differently) and exactly 64 output tokens
+  /// at every level of a closed loop: requests start and finish in waves. The limit at 32 is a
+  /// cliff: TTFT P99 1,356 ms against 117 ms at 16 (the client's printout).
+  @Test func lockStepAndCliffOnTheSaturatingServer() throws {
+    let analysis = try #require(Self.analyses("samples/vllm-concurrency-sweep-local").first)
+    let lockStep = try #require(analysis.findings.first { $0.code == .lockStepArrivals })
+    #expect(lockStep.number("outputLength") == 64)
+    let limit = try #require(analysis.findings.first { $0.code == .limitFound })
+    #expect(limit["shape"] == .text("cliff"))
+    #expect(abs((limit.number("jump") ?? 0) - 1356.0 / 117.1) < 0.2)
+  }
+}
+
+extension VerdictSampleTests {
+  /// vLLM printed ITL median 32.6 ms and p99 1,237.7 ms at 30 req/s on the SGLang server
+  /// (results.json): 38× — stalls between decode steps.
+  @Test func interTokenJitterOnARealServer() throws {
+    let analysis = try #require(Self.analyses("vllm-request-rate-sweep-h100").first { $0.sweep.identity.metadata.contains { $0.value == "sgl" } })
+    let jitter = try #require(analysis.findings.first { $0.code == .tpotJitter })
+    #expect(jitter["level"] == .level(.requestRate(.finite(30))))
+    #expect(abs((jitter.number("ratio") ?? 0) - 1237.7043711650183 / 32.64406800735742) < 1e-6)
+  }
+}

@@ -141,6 +141,13 @@ class Engine:
             prefill_tokens = sum(s.prompt_tokens for s in admitted)
             step_ms = (self.args.step_ms + self.args.step_ms_per_seq * len(self.running)
                        + self.args.prefill_ms_per_1k_tokens * prefill_tokens / 1000.0)
+            # --cold-start-ms: the first --cold-start-requests prefills pay a one-off warm-up
+            # (graph capture, allocator growth), as a freshly started engine does.
+            cold = [s for s in admitted if self.stats.get("cold_left", self.args.cold_start_requests) > 0]
+            for _ in cold:
+                self.stats["cold_left"] = self.stats.get("cold_left", self.args.cold_start_requests) - 1
+            if cold:
+                step_ms += self.args.cold_start_ms
             deadline = step_start + step_ms / 1000.0
             await asyncio.sleep(max(0.0, deadline - loop.time()))
             self.busy_seconds += step_ms / 1000.0
@@ -409,6 +416,8 @@ if __name__ == "__main__":
     parser.add_argument("--prefill-ms-per-1k-tokens", type=float, default=20.0, help="prefill time per 1000 prompt tokens, ms (default 20)")
     parser.add_argument("--eos-prob", type=float, default=0.0, help="per-token chance of stopping early unless ignore_eos (default 0)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cold-start-ms", type=float, default=0.0, help="extra prefill time of the first requests after start, ms (default 0)")
+    parser.add_argument("--cold-start-requests", type=int, default=4, help="how many first requests pay --cold-start-ms (default 4)")
     parser.add_argument("--kv-cache-tokens", type=int, default=1 << 30, help="KV-cache capacity in tokens (default: unlimited)")
     parser.add_argument("--gpu-log", help="append a stand-in nvidia-smi --format=csv row here once a second")
     parser.add_argument("--gpu-memory-base-mib", type=int, default=73403, help="memory.used of the stand-in GPU log, MiB (default 73403: 90 %% of 81559)")

@@ -271,6 +271,9 @@ struct SweepNarrator {
     func first(_ code: FindingCode) -> Finding? { findings.first { $0.code == code } }
     if first(.serverUnreachable) != nil, analysis.stability.maxStable == nil { return strings["bottleneck_server-unreachable"] }
     if let cause = clientLimitCause, !analysis.stability.limitReached { return strings.format("bottleneck_client", ["cause": cause]) }
+    if let finding = first(.warmupOutlier), finding.severity >= .warning {
+      return strings.format("bottleneck_warmup-outlier", values(finding))
+    }
     let judged = analysis.stability.verdicts.filter { $0.kind != .insufficient }.count
     if judged == 0 { return strings["bottleneck_insufficient"] }
     if let finding = first(.soakDrift) {

@@ -191,3 +191,18 @@ extension VerdictSampleTests {
     #expect(abs((jitter.number("ratio") ?? 0) - 1237.7043711650183 / 32.64406800735742) < 1e-6)
   }
 }
+
+extension RealRunVerdictTests {
+  /// A cold engine: the first four prefills 1.5 s slower. vLLM printed P99 TTFT 1,525.55 ms at
+  /// concurrency 1; numpy gives 28.14 ms without the first 10 requests. The breach is the warm-up's.
+  @Test func coldStartSetsTheTail() throws {
+    let analysis = try #require(Self.analyses("Tests/RealRuns/vllm-cold-start").first)
+    let warmup = try #require(analysis.findings.first { $0.code == .warmupOutlier })
+    #expect(warmup.levels == [.concurrency(1), .concurrency(4)])
+    #expect(warmup.severity == .warning)
+    #expect(abs((warmup.number("p99") ?? 0) - 1525.5523194799753) < 1e-6)
+    #expect(abs((warmup.number("p99Trimmed") ?? 0) - 28.144502109926155) < 1e-6)
+    let narrator = SweepNarrator(analysis: analysis, strings: try VerdictSampleTests.strings(.en))
+    #expect(narrator.bottleneckSentence.hasPrefix("Bottleneck: a cold start"))
+  }
+}

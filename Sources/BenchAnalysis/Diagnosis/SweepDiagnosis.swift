@@ -156,9 +156,15 @@ struct SweepDiagnosis {
       hits.append((level.level, all, rest, head))
     }
     guard let first = hits.first else { return [] }
+    // It matters when it decides a verdict: a TTFT breach that the requests after the warm-up
+    // would not have made.
+    let decides = hits.contains { level, _, trimmed, _ in
+      stability.verdict(at: level)?.kind == .sloBreach && settings.ttftStatistic == .percentile(99)
+        && trimmed <= settings.ttftLimitMilliseconds
+    }
     return [
       Finding(
-        code: .warmupOutlier, severity: .info, levels: hits.map(\.0),
+        code: .warmupOutlier, severity: decides ? .warning : .info, levels: hits.map(\.0),
         evidence: [
           .level("level", first.0), .number("p99", first.1, .milliseconds), .number("p99Trimmed", first.2, .milliseconds),
           .number("first", Double(first.3), .count),

@@ -24,21 +24,10 @@ struct InferencePerfReader: ResultReader {
   }
 
   func plan(_ files: [SniffedFile]) -> ReadPlan {
-    var plan = ReadPlan()
-    for file in files {
-      switch file.head.flatMap(Self.kind) {
-      case .prometheus?:
-        plan.skipped.append(
-          SkippedInput(
-            location: SourceLocation(path: file.display), kind: .notAResult,
-            reason: "inference-perf Prometheus report (server-side figures), not a load-test result"))
-      case let kind?:
-        plan.jobs.append(ReadJob(startOrderSize: 0) { Self.read((file.path, file.display), yaml: kind == .lifecycleYAML) })
-      case nil:
-        plan.declined.append(file)
-      }
-    }
-    return plan
+    ToolFile.plan(
+      files, kind: { $0.head.flatMap(Self.kind) },
+      skipReason: { $0 == .prometheus ? "inference-perf Prometheus report (server-side figures), not a load-test result" : nil },
+      read: { file, kind in Self.read((file.path, file.display), yaml: kind == .lifecycleYAML) })
   }
 
   static func read(_ file: (path: String, display: String), yaml: Bool = false) -> IngestResult {

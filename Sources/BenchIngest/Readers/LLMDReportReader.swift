@@ -36,21 +36,10 @@ struct LLMDReportReader: ResultReader {
   }
 
   func plan(_ files: [SniffedFile]) -> ReadPlan {
-    var plan = ReadPlan()
-    for file in files {
-      switch file.head.flatMap(Self.kind) {
-      case .schema?:
-        plan.skipped.append(
-          SkippedInput(
-            location: SourceLocation(path: file.display), kind: .notAResult,
-            reason: "llm-d Benchmark Report JSON schema (describes the reports), not a result"))
-      case let kind?:
-        plan.jobs.append(ReadJob(startOrderSize: 0) { Self.read((file.path, file.display), yaml: kind == .yaml) })
-      case nil:
-        plan.declined.append(file)
-      }
-    }
-    return plan
+    ToolFile.plan(
+      files, kind: { $0.head.flatMap(Self.kind) },
+      skipReason: { $0 == .schema ? "llm-d Benchmark Report JSON schema (describes the reports), not a result" : nil },
+      read: { file, kind in Self.read((file.path, file.display), yaml: kind == .yaml) })
   }
 
   static let toolName = "llm-d Benchmark Report"

@@ -6,6 +6,28 @@ import Yams
 /// genai-bench, llm-d reports) share: reading one file whole (memory-mapped, timed for
 /// `--timings`), and looking values up in the parsed tree.
 enum ToolFile {
+  /// The plan of a reader that sorts each file it won by a kind sniffed from its head: files of a
+  /// kind with a skip reason are listed as skipped (recognised, not a result), the others read
+  /// one job each, and files of no kind handed on to the next reader.
+  static func plan<Kind>(
+    _ files: [SniffedFile], kind: (SniffedFile) -> Kind?, skipReason: (Kind) -> String?,
+    read: @escaping @Sendable (SniffedFile, Kind) -> IngestResult
+  ) -> ReadPlan where Kind: Sendable {
+    var plan = ReadPlan()
+    for file in files {
+      guard let sniffed = kind(file) else {
+        plan.declined.append(file)
+        continue
+      }
+      if let reason = skipReason(sniffed) {
+        plan.skipped.append(SkippedInput(location: SourceLocation(path: file.display), kind: .notAResult, reason: reason))
+      } else {
+        plan.jobs.append(ReadJob(startOrderSize: 0) { read(file, sniffed) })
+      }
+    }
+    return plan
+  }
+
   /// Reads `file` memory-mapped and hands its bytes to `convert`; counts the file as examined,
   /// says so when it changed while it was read, and times it under `tool`'s name.
   static func read(

@@ -12,12 +12,16 @@ struct AnalyzeCommand: ParsableCommand {
     commandName: "analyze",
     abstract: "Analyse a folder (recursively) or files of benchmark results and write a report.",
     discussion: """
-      Reads vLLM benchmark_serving.py / `vllm bench serve` / `vllm bench sweep` JSON and SGLang \
-      bench_serving JSONL, detected by content. Writes report.md, report.html (one self-contained \
+      Reads vLLM benchmark_serving.py / `vllm bench serve` / `vllm bench sweep` JSON, SGLang \
+      bench_serving JSONL, Locust CSV/JSON/HTML, GuideLLM benchmarks.json/yaml, AIPerf and \
+      GenAI-Perf exports, inference-perf stage metrics, LLMPerf summaries, genai-bench \
+      experiments and llm-d Benchmark Reports, with nvidia-smi CSV logs and Prometheus /metrics \
+      scrapes beside them, all detected by content. Writes report.md, report.html (one self-contained \
       file) and analysis.json into --out, and pr-comment.md with --format …,pr. Thresholds come \
       from flags, else from benchreport.yaml in the input folder(s) (or --config), else the \
       defaults shown.
-      """)
+      """,
+    aliases: ["analyse"])
 
   @Argument(help: "Result folders (read recursively) or files.")
   var inputs: [String]

@@ -6,13 +6,15 @@ import Foundation
 struct BenchReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "benchreport",
-    abstract: "Turn LLM-serving load-test results (vLLM, SGLang, Locust) into a weekly report, charts and analysis.json.",
+    abstract:
+      "Turn LLM-serving load-test results (vLLM, SGLang, Locust, GuideLLM, AIPerf, inference-perf, LLMPerf, genai-bench, llm-d) into a weekly report, charts and analysis.json.",
     discussion: """
       Exit codes: 0 every result file was read; 1 the report was written but some result \
       files could not be read (see the summary); 2 nothing was written: usage error, nothing \
       to analyse, or a file that could not be read or written (the message names it; the \
       previous report in --out is left as it was).
       """,
+    version: "0.9.0",
     subcommands: [AnalyzeCommand.self, CompareCommand.self, TemplatesCommand.self, HistoryCommand.self, TrendCommand.self],
     defaultSubcommand: nil)
 

@@ -184,7 +184,16 @@ struct AnalyzeCommand: ParsableCommand {
     if !quiet {
       print(TerminalSummary(input: input, strings: strings, written: written).text, terminator: "")
     }
-    if skipped.contains(where: { $0.kind == .unreadable }) { throw ExitCode(1) }
+    let unreadable = skipped.filter { $0.kind == .unreadable }
+    if !unreadable.isEmpty {
+      // Even with -q, say why the exit code is not 0: the files that could not be read.
+      if quiet {
+        var message = "benchreport: report written, but \(unreadable.count) result file(s) could not be read (exit 1):\n"
+        for entry in unreadable { message += "  \(entry.location): \(entry.reason)\n" }
+        FileHandle.standardError.write(Data(message.utf8))
+      }
+      throw ExitCode(1)
+    }
     if history.gateFired(input.trends) { throw ExitCode(3) }
   }
 }

@@ -19,3 +19,25 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("analysis.json").path))
   }
 }
+
+extension CLITests {
+  /// `-q` still says why the exit code is 1: the result files that could not be read.
+  @Test func quietStillExplainsExitOne() throws {
+    let input = try E2E.temporaryFolder()
+    let out = try E2E.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: input)
+      try? FileManager.default.removeItem(at: out)
+    }
+    let sample = E2E.packageRoot.appendingPathComponent("samples/vllm-concurrency-sweep-h100")
+    for file in try FileManager.default.contentsOfDirectory(atPath: sample.path) where file.hasSuffix(".json") {
+      try FileManager.default.copyItem(at: sample.appendingPathComponent(file), to: input.appendingPathComponent(file))
+    }
+    try Data("{\"date\": \"x\", \"backend\": \"vllm\", \"completed\": ".utf8).write(to: input.appendingPathComponent("broken.json"))
+    let result = try E2E.run(["analyze", input.path, "--out", out.path, "--format", "json", "--charts", "none", "-q"])
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("broken.json"))
+    #expect(result.stderr.contains("exit 1"))
+  }
+}

@@ -29,11 +29,7 @@ struct PrometheusScrapeReader: ResultReader {
   }
 
   func plan(_ files: [SniffedFile]) -> ReadPlan {
-    ReadPlan(
-      jobs: files.map { file in
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        return ReadJob(startOrderSize: size) { Self.read(path: file.path, display: file.display) }
-      })
+    ReadPlan.perFile(files) { Self.read(path: $0.path, display: $0.display) }
   }
 
   static func read(path: String, display: String) -> IngestResult {

@@ -1,3 +1,4 @@
+import Foundation
 import BenchModel
 
 /// One input format family: it recognises its files from their first bytes, groups them into
@@ -79,6 +80,15 @@ public struct ReadPlan: Sendable {
     self.jobs = jobs
     self.declined = declined
     self.skipped = skipped
+  }
+
+  /// One job per file, largest file first: the plan of a reader whose every file is one unit.
+  public static func perFile(_ files: [SniffedFile], read: @escaping @Sendable (SniffedFile) -> IngestResult) -> ReadPlan {
+    ReadPlan(
+      jobs: files.map { file in
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        return ReadJob(startOrderSize: size) { read(file) }
+      })
   }
 }
 

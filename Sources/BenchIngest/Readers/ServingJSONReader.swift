@@ -11,11 +11,7 @@ struct ServingJSONReader: ResultReader {
   func confidence(for file: SniffedFile) -> ReadConfidence { .fallback }
 
   func plan(_ files: [SniffedFile]) -> ReadPlan {
-    ReadPlan(
-      jobs: files.map { file in
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        return ReadJob(startOrderSize: size) { Self.read((path: file.path, display: file.display)) }
-      })
+    ReadPlan.perFile(files) { Self.read(($0.path, $0.display)) }
   }
 
   /// Reads one file (memory-mapped when possible), timed for `--timings`.

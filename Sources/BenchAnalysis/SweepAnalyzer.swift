@@ -37,7 +37,10 @@ public enum SweepAnalyzer {
     var findings = SweepFindings.findings(
       levels: levels, stability: stability, recommendationWithheld: withheld && !soakOnly, variable: sweep.variable,
       settings: settings, failedAttempts: failedAttempts, soakOnly: soakOnly)
-    findings += SweepDiagnosis(sweep: sweep, levels: levels, stability: stability, settings: settings).findings()
+    let failureCauses = FailureCauses.table(sweep, levels: levels)
+    findings += SweepDiagnosis(
+      sweep: sweep, levels: levels, stability: stability, settings: settings, failureCauses: failureCauses
+    ).findings()
     findings += ResourceFindings(levels: levels, stability: stability).findings()
     // What the readers found about the runs, each once.
     for finding in sweep.runs.flatMap(\.findings) where !findings.contains(finding) { findings.append(finding) }
@@ -47,7 +50,7 @@ public enum SweepAnalyzer {
       recommendation: recommendation, settings: settings, targetChecks: targetChecks, findings: findings,
       kneeAtClientLimit: kneeAtClientLimit(knee, stability: stability),
       ratings: levels.map { LevelRatings.rate($0, settings: settings.ratings) },
-      failureCauses: FailureCauses.table(sweep, levels: levels),
+      failureCauses: failureCauses,
       tierCapacities: settings.sloTiers.map { TierCapacity.evaluate($0, levels: levels, stability: stability) },
       scenarios: scenarios,
       failedAttempts: failedAttempts, resourceNotes: resources.notes)

@@ -364,13 +364,12 @@ public struct AnalysisJSONWriter {
 
   /// A finding with its evidence and its sentence in the report's language.
   func finding(_ finding: Finding, narrator: SweepNarrator) -> OrderedJSON {
-    .object([
-      ("code", .string(finding.code.rawValue)), ("severity", .string(finding.severity.rawValue)),
+    let shown = narrator.findingText(finding)
+    return .object([
+      ("code", .string(shown.code)), ("severity", .string(shown.severity)),
       ("levels", .array(finding.levels.map(OrderedJSON.level))),
       ("evidence", .object(finding.evidence.map { ($0.name, evidenceValue($0.value)) })),
-      ("text", .string(narrator.text(of: finding))),
-      ("cause", .text(narrator.strings.entries["diagnosis_cause_\(finding.code.rawValue)"])),
-      ("advice", .text(narrator.strings.entries["diagnosis_advice_\(finding.code.rawValue)"])),
+      ("text", .string(shown.text)), ("cause", .text(shown.cause)), ("advice", .text(shown.advice)),
     ])
   }
 

@@ -22,22 +22,23 @@ public struct FindingText: Sendable {
 
 extension SweepNarrator {
   /// Every finding of the sweep as text, most severe first.
-  var findingTexts: [FindingText] {
-    analysis.findings.map { finding in
-      FindingText(
-        code: finding.code.rawValue, severity: finding.severity.rawValue,
-        severityWord: strings["severity_\(finding.severity.rawValue)"],
-        icon: ["critical": "❗", "warning": "⚠️"][finding.severity.rawValue] ?? "ℹ️", text: text(of: finding),
-        cause: strings.entries["diagnosis_cause_\(finding.code.rawValue)"],
-        advice: strings.entries["diagnosis_advice_\(finding.code.rawValue)"])
-    }
+  var findingTexts: [FindingText] { analysis.findings.map(findingText) }
+
+  /// One finding as the report and analysis.json show it.
+  func findingText(_ finding: Finding) -> FindingText {
+    FindingText(
+      code: finding.code.rawValue, severity: finding.severity.rawValue,
+      severityWord: strings["severity_\(finding.severity.rawValue)"],
+      icon: ["critical": "❗", "warning": "⚠️"][finding.severity.rawValue] ?? "ℹ️", text: text(of: finding),
+      cause: strings.entries["diagnosis_cause_\(finding.code.rawValue)"],
+      advice: strings.entries["diagnosis_advice_\(finding.code.rawValue)"])
   }
 
   /// The finding's sentence: `finding_<code>` (or a variant for the evidence it has) with every
   /// evidence value formatted in its unit, `{levels}` listing the levels it is about.
   func text(of finding: Finding) -> String {
-    var values: [String: String] = ["levels": finding.levels.map(levelText).joined(separator: ", ")]
-    for item in finding.evidence { values[item.name] = evidenceText(item.value) }
+    var values = evidenceValues(finding)
+    values["levels"] = finding.levels.map(levelText).joined(separator: ", ")
     var key = "finding_\(finding.code.rawValue)"
     switch finding.code {
     case .insufficientData where finding.levels.isEmpty:
@@ -85,7 +86,6 @@ extension SweepNarrator {
       values["firstLevelClause"] = values["firstLevel"] != nil ? strings.format("finding_firstLevel", values) : ""
       values["example"] = values["example"].map { String($0.split(separator: "\n").first ?? "").prefix(160).description }
     case .soakDrift:
-      if case .text(let metric)? = finding["metric"] { values["metric"] = strings["soak_metric_\(metric)"] }
       values["hours"] = finding.number("hours").map { NumberFormatting.decimal($0, 1) } ?? NumberFormatting.missing
       values["relativeClause"] = values["relativePerHour"] != nil ? strings.format("finding_soak-drift_relative", values) : ""
     case .serverUnreachable:
@@ -94,6 +94,14 @@ extension SweepNarrator {
       break
     }
     return strings.format(key, values)
+  }
+
+  /// Every evidence value of `finding` formatted in its unit, by name (a soak's metric in words).
+  func evidenceValues(_ finding: Finding) -> [String: String] {
+    var values: [String: String] = [:]
+    for item in finding.evidence { values[item.name] = evidenceText(item.value) }
+    if finding.code == .soakDrift, case .text(let metric)? = finding["metric"] { values["metric"] = strings["soak_metric_\(metric)"] }
+    return values
   }
 
   func evidenceText(_ value: FindingEvidence.Value) -> String {

@@ -263,23 +263,16 @@ struct SweepNarrator {
   /// slots, decode slowdown, a broken script, else the kind that ended the walk.
   var bottleneckSentence: String {
     let findings = analysis.findings
-    func values(_ finding: Finding) -> [String: String] {
-      var values: [String: String] = [:]
-      for item in finding.evidence { values[item.name] = evidenceText(item.value) }
-      return values
-    }
     func first(_ code: FindingCode) -> Finding? { findings.first { $0.code == code } }
     if first(.serverUnreachable) != nil, analysis.stability.maxStable == nil { return strings["bottleneck_server-unreachable"] }
     if let cause = clientLimitCause, !analysis.stability.limitReached { return strings.format("bottleneck_client", ["cause": cause]) }
     if let finding = first(.warmupOutlier), finding.severity >= .warning {
-      return strings.format("bottleneck_warmup-outlier", values(finding))
+      return strings.format("bottleneck_warmup-outlier", evidenceValues(finding))
     }
     let judged = analysis.stability.verdicts.filter { $0.kind != .insufficient }.count
     if judged == 0 { return strings["bottleneck_insufficient"] }
     if let finding = first(.soakDrift) {
-      var drift = values(finding)
-      if case .text(let metric)? = finding["metric"] { drift["metric"] = strings["soak_metric_\(metric)"] }
-      return strings.format("bottleneck_soak-drift", drift)
+      return strings.format("bottleneck_soak-drift", evidenceValues(finding))
     }
     if !analysis.scenarios.isEmpty, analysis.scenarios.values.allSatisfy({ $0 == .soak }) {
       // The trend over time is judged on the whole run, so a request name's sweep defers to it.
@@ -287,13 +280,13 @@ struct SweepNarrator {
     }
     let attempted = analysis.levels.compactMap(\.requests).reduce(0, +)
     if let finding = first(.clientErrors), let count = finding.number("count"), attempted > 0, count >= 0.1 * Double(attempted) {
-      return strings.format("bottleneck_client-errors", values(finding))
+      return strings.format("bottleneck_client-errors", evidenceValues(finding))
     }
-    if let finding = first(.overloaded) { return strings.format("bottleneck_overloaded", values(finding)) }
-    if let finding = first(.loadShedding), finding.severity == .critical { return strings.format("bottleneck_load-shedding", values(finding)) }
-    if let finding = first(.queueing) { return strings.format("bottleneck_queueing", values(finding)) }
+    if let finding = first(.overloaded) { return strings.format("bottleneck_overloaded", evidenceValues(finding)) }
+    if let finding = first(.loadShedding), finding.severity == .critical { return strings.format("bottleneck_load-shedding", evidenceValues(finding)) }
+    if let finding = first(.queueing) { return strings.format("bottleneck_queueing", evidenceValues(finding)) }
     if let finding = first(.decodeSlowdown), analysis.stability.limitReached {
-      return strings.format("bottleneck_decode-slowdown", values(finding))
+      return strings.format("bottleneck_decode-slowdown", evidenceValues(finding))
     }
     if let firstUnstable = analysis.stability.firstUnstable, let kind = analysis.stability.deciding {
       return strings.format("bottleneck_limit", ["kind": strings["kind_\(kind.rawValue)"], "firstFailing": levelText(firstUnstable)])

@@ -8,6 +8,8 @@ struct SweepDiagnosis {
   let levels: [LevelMetrics]
   let stability: StabilityVerdict
   let settings: AnalysisSettings
+  /// The sweep's failures by cause and level (`FailureCauses.table`), built once by the analyzer.
+  let failureCauses: [FailureCauseCount]
 
   /// TTFT at the top of the range this many times the lowest level's: queueing.
   static let queueingTTFTRatio = 3.0
@@ -228,7 +230,7 @@ struct SweepDiagnosis {
   // MARK: Failure causes
 
   func failureCauseFindings() -> [Finding] {
-    let table = FailureCauses.table(sweep, levels: levels)
+    let table = failureCauses
     var findings: [Finding] = []
     for cause in FailureCause.allCases where cause != .serverUnreachable || !alreadyUnreachable {
       let rows = table.filter { $0.cause == cause }
